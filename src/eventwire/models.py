@@ -195,3 +195,23 @@ class Reject:
     path: str
     reason: str
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something the analysis found in the text: an actor, a place or a time expression."""
+
+    kind: Literal["actor", "place", "time"]
+    start: int
+    end: int
+    text: str
+    value: dict[str, Any]
+
+
+@dataclass
+class CodedArticle:
+    """An article with what the pipeline read out of it."""
+
+    article: Article
+    events: list[Event]
+    mentions: list[Mention] = field(default_factory=list)

@@ -1,0 +1,381 @@
+"""Noun phrases to actors: country, sector and name, with aliases and pronouns resolved within an article.
+
+An argument of an event is a token heading a noun phrase. The phrase's named entities, dictionary
+entries, demonyms and agent nouns together say who it is: "North Korean leader Kim Jong Un" is
+Kim Jong Un, PRK, GOV; "US and South Korean officials" is one compound actor [USA GOV, KOR GOV];
+a later "Kim" is the Kim Jong Un named before; "he"/"his" is the last person named; "his country" is
+that person's country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors.dictionary import ActorDictionary, ActorMatch
+from eventwire.models import Entity
+
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_GROUP_PRONOUNS = frozenset(
+    {"they", "them", "their", "theirs", "themselves", "it", "its", "itself", "we", "our", "us"}
+)
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# Nouns that, owned by a person or country, stand for that party's state: "his country", "its army".
+_STATE_NOUNS = {
+    "country": None,
+    "nation": None,
+    "government": "GOV",
+    "administration": "GOV",
+    "regime": "GOV",
+    "state": "GOV",
+    "army": "MIL",
+    "military": "MIL",
+    "forces": "MIL",
+    "troops": "MIL",
+    "navy": "MIL",
+    "people": "CVL",
+    "police": "COP",
+    "parliament": "LEG",
+    "ministry": "GOV",
+    "leadership": "GOV",
+}
+# Modifier dependencies that can carry a country or a title into the head noun's phrase.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "metonym"})
+_CLEAN = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass
+class _Known:
+    entity: Entity
+    start: int  # character offsets of the mention in the article
+    end: int
+    keys: frozenset[str]  # lower-cased name words that can refer back to it
+    kind: str  # person | group
+
+
+class ArticleActors:
+    """Resolves argument tokens to entities for one article, remembering who was named so far."""
+
+    def __init__(self, dictionary: ActorDictionary, on_date: dt.date | None = None) -> None:
+        self.dictionary = dictionary
+        self.on_date = on_date
+        self.known: list[_Known] = []
+        self._offset: dict[int, int] = {}  # id(doc) -> character offset of the doc in the article
+        self._cache: dict[tuple[int, int], list[Entity]] = {}
+
+    # --- reading order -----------------------------------------------------------------------------
+
+    def observe(self, sent: Span, offset: int) -> None:
+        """Register the people and groups a sentence names, before its events are coded."""
+        self._offset[id(sent.doc)] = offset
+        for ent in sent.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            top = ent.root
+            # "North Korean leader Kim Jong Un": the name is an apposition of the titled phrase.
+            while (
+                top.dep_ in ("appos", "compound") and top.head != top and top.head.pos_ in ("NOUN", "PROPN")
+            ):
+                top = top.head
+            resolved = self.resolve(top, coordinate=False)
+            if not resolved or all(e.members for e in resolved):
+                resolved = self.resolve(ent.root, coordinate=False)
+            for e in resolved:
+                if e.country or e.sector:
+                    self._remember(e, offset + ent.start_char, offset + ent.end_char, ent.label_)
+
+    def _remember(self, e: Entity, start: int, end: int, label: str) -> None:
+        name = e.name or e.text
+        keys = frozenset(w.lower() for w in re.findall(r"[\w'-]+", name) if len(w) > 1)
+        kind = "person" if label == "PERSON" else "group"
+        self.known.append(_Known(e, start, end, keys, kind))
+
+    # --- resolution --------------------------------------------------------------------------------
+
+    def resolve(self, tok: Token, coordinate: bool = True) -> list[Entity]:
+        """Entities for the noun phrase headed by `tok`; coordinated phrases give one entity each."""
+        key = (id(tok.doc), tok.i * 2 + int(coordinate))
+        if key in self._cache:
+            return self._cache[key]
+        heads = [tok, *_conjuncts(tok)] if coordinate else [tok]
+        out: list[Entity] = []
+        for h in heads:
+            parts = _split_named_coordination(h)
+            found = [self._phrase(h, p) for p in parts] if parts else [self._resolve_one(h)]
+            for e in found:
+                if e is not None and e not in out:
+                    out.append(e)
+        self._cache[key] = out
+        return out
+
+    def _resolve_one(self, tok: Token) -> Entity | None:
+        low = tok.lower_
+        if low in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+            return self._resolve_one(tok.head.head)
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            # "US" is a country, "us" a pronoun.
+            if (low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS) and not tok.text.isupper():
+                return self._pronoun(tok)
+            return None
+        return self._phrase(tok)
+
+    def _pronoun(self, tok: Token) -> Entity | None:
+        ref = self.antecedent(tok)
+        if ref is None:
+            return None
+        return replace(ref, text=tok.text) if not ref.members else ref
+
+    def antecedent(self, tok: Token) -> Entity | None:
+        """The last compatible party named before the pronoun: a person for he/she, a group for they/it."""
+        low = tok.lower_
+        where = self._offset.get(id(tok.doc), 0) + tok.idx
+        want = "person" if low in _PERSON_PRONOUNS else "group"
+        hits = [k.entity for k in reversed(self.known) if k.start < where and k.kind == want]
+        if not hits:
+            return None
+        # The nearest mention, resolved to a country through any mention of the same party.
+        first = hits[0]
+        if first.country is None and not first.members:
+            named = self._alias(first.name or first.text)
+            if named is not None and named.country:
+                return named
+        return first
+
+    def _phrase(self, head: Token, tokens: list[Token] | None = None) -> Entity | None:
+        if tokens is None:
+            tokens = _phrase_tokens(head)
+        elif head not in tokens:
+            head = _local_head(tokens)
+        text = _span_text(head.doc, tokens)
+        # 1. Possessive pronoun + state noun: "his country", "their government".
+        if head.lemma_.lower() in _STATE_NOUNS or head.lower_ in _STATE_NOUNS:
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PRON":
+                ref = self._pronoun(owner)
+                if ref is not None and ref.country:
+                    sector = _STATE_NOUNS.get(head.lower_, _STATE_NOUNS.get(head.lemma_.lower()))
+                    return Entity(text=text, name=ref.name, country=ref.country, sector=sector or ref.sector)
+        # 2. Dictionary entries and named entities inside the phrase.
+        words = [t.text for t in tokens]
+        matches = self._dictionary_matches(words)
+        person = self._person_in(tokens, head)
+        named = _entity_covering(head)
+        countries = self._modifier_countries(tokens, head, matches)
+        sector = self._sector(tokens, head, matches)
+
+        # A match that covers the head itself says who the head is.
+        head_pos = tokens.index(head)
+        head_match = next((m for s, m in matches if s <= head_pos < s + m.length), None)
+        if head_match is not None and head_match.kind not in ("demonym",):
+            country = head_match.country or (countries[0] if len(countries) == 1 else None)
+            sec = head_match.sector or sector
+            if head_match.kind in _COUNTRY_KINDS and head_match.kind != "metonym":
+                sec = sector if head_match.kind != "capital" else (sector or "GOV")
+            return Entity(text=text, name=head_match.name, country=country, sector=sec)
+        if person is not None:
+            ptext, pmatch, palias = person
+            if pmatch is not None:
+                country = pmatch.country or (countries[0] if countries else None)
+                return Entity(text=text, name=pmatch.name, country=country, sector=pmatch.sector or sector)
+            if palias is not None:
+                return Entity(
+                    text=text, name=palias.name, country=palias.country, sector=palias.sector or sector
+                )
+            if countries or sector:
+                return self._with_countries(text, ptext, countries, sector)
+            return None
+        if named is not None and named.label_ in ("GPE", "LOC", "NORP"):
+            ctry = self.dictionary.match([t.text for t in named], 0, self.on_date)
+            if ctry is not None and ctry.country:
+                sec = sector or (ctry.sector if ctry.kind in ("capital", "metonym") else None)
+                return Entity(text=text, name=ctry.name, country=ctry.country, sector=sec)
+        if named is not None and named.label_ == "ORG":
+            alias = self._alias(named.text)
+            if alias is not None:
+                return Entity(text=text, name=alias.name, country=alias.country, sector=alias.sector)
+        if countries or (sector and self._is_agent_head(head)):
+            return self._with_countries(text, None, countries, sector)
+        # Any match in the phrase naming an organisation ("a KCNA report") stands for it.
+        for _, m in matches:
+            if m.kind in ("organization", "agency", "group", "person") and (m.country or m.sector):
+                return Entity(text=text, name=m.name, country=m.country, sector=m.sector)
+        return None
+
+    def _with_countries(
+        self, text: str, name: str | None, countries: list[str], sector: str | None
+    ) -> Entity:
+        if len(countries) > 1:
+            members = tuple(Entity(text=text, name=None, country=c, sector=sector) for c in countries)
+            return Entity(text=text, members=members)
+        return Entity(text=text, name=name, country=countries[0] if countries else None, sector=sector)
+
+    def _dictionary_matches(self, words: list[str]) -> list[tuple[int, ActorMatch]]:
+        out = []
+        i = 0
+        while i < len(words):
+            m = self.dictionary.match(words, i, self.on_date)
+            if m is not None:
+                out.append((i, m))
+                i += m.length
+            else:
+                i += 1
+        return out
+
+    def _person_in(
+        self, tokens: list[Token], head: Token
+    ) -> tuple[str, ActorMatch | None, Entity | None] | None:
+        """A PERSON entity in the phrase: its text, a dictionary entry and an earlier alias, if any."""
+        for t in tokens:
+            if t.ent_type_ == "PERSON":
+                ent = _entity_covering(t)
+                if ent is None:
+                    continue
+                words = [w.text for w in ent]
+                m = self.dictionary.match(words, 0, self.on_date)
+                if m is not None and (m.length < len(words) or m.kind != "person"):
+                    m = None
+                return ent.text, m, self._alias(ent.text)
+        return None
+
+    def _alias(self, name: str) -> Entity | None:
+        """An earlier mention this name can refer to: "Kim" -> "Kim Jong Un"."""
+        words = [w.lower() for w in re.findall(r"[\w'-]+", name) if len(w) > 1]
+        if not words:
+            return None
+        hits = [k.entity for k in reversed(self.known) if set(words) <= k.keys]
+        return next((e for e in hits if e.country), hits[0] if hits else None)
+
+    def _modifier_countries(
+        self, tokens: list[Token], head: Token, matches: list[tuple[int, ActorMatch]]
+    ) -> list[str]:
+        """Countries that modify the head: demonyms, country names, possessives, "of" phrases."""
+        out: list[str] = []
+        for _, m in matches:
+            if m.kind in _COUNTRY_KINDS and m.country and m.country not in out:
+                out.append(m.country)
+        if not out:
+            for _, m in matches:
+                if m.country and m.country not in out and m.kind != "person":
+                    out.append(m.country)
+        return out
+
+    def _sector(self, tokens: list[Token], head: Token, matches: list[tuple[int, ActorMatch]]) -> str | None:
+        words = [t.text for t in tokens]
+        best: tuple[int, str] | None = None
+        for i in range(len(words)):
+            am = self.dictionary.match_agent(words, i)
+            if am is not None:
+                length, sec = am
+                # The agent nearest the head wins ("opposition party leader" is a party leader).
+                if best is None or i + length - 1 >= best[0]:
+                    best = (i + length - 1, sec)
+        if best is not None:
+            return best[1]
+        for _, m in matches:
+            if m.sector and m.kind not in _COUNTRY_KINDS:
+                return m.sector
+        return None
+
+    def _is_agent_head(self, head: Token) -> bool:
+        return (
+            self.dictionary.agent_sector(head.lemma_.lower()) is not None
+            or self.dictionary.agent_sector(head.lower_) is not None
+        )
+
+
+def _local_head(tokens: list[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head == t), tokens[-1])
+
+
+def _split_named_coordination(head: Token) -> list[list[Token]] | None:
+    """A phrase that the parser left as one but that names two parties: "Kim and Russian Defence
+    Minister Sergei Shoigu" (the first name hung on the second as a modifier). Split at the "and" when a
+    named person, organisation or place stands on each side."""
+    tokens = _phrase_tokens(head)
+    for k, t in enumerate(tokens):
+        if t.dep_ == "cc" and t.lower_ in ("and", "&") and 0 < k < len(tokens) - 1:
+            left, right = tokens[:k], tokens[k + 1 :]
+            if _names_party(left) and _names_party(right) and head in right:
+                return [left, right]
+    return None
+
+
+def _names_party(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in tokens)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head's noun phrase: its modifiers, appositions and "of"/"from" complements, no clauses."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.i in keep:
+                continue
+            if c.dep_ in _MODIFIER_DEPS or c.dep_ in (
+                "det",
+                "nummod",
+                "quantmod",
+                "case",
+                "punct",
+                "cc",
+                "prt",
+            ):
+                if c.dep_ == "punct" and c.i > head.i:
+                    continue
+                keep.add(c.i)
+                stack.append(c)
+            elif c.dep_ == "conj" and t != head and t.dep_ in _MODIFIER_DEPS:
+                keep.add(c.i)  # "US and South Korean officials": the modifier's conjunct
+                stack.append(c)
+            elif c.dep_ == "appos" and t == head:
+                keep.add(c.i)
+                stack.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from") and t == head:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        keep.add(c.i)
+                        keep.add(p.i)
+                        stack.append(p)
+    doc = head.doc
+    # Whole named entities: keep every token of an entity that the phrase touches.
+    for i in list(keep):
+        t = doc[i]
+        if t.ent_type_ in _NAME_LABELS:
+            ent = _entity_covering(t)
+            if ent is not None:
+                keep.update(range(ent.start, ent.end))
+    return [doc[i] for i in sorted(keep)]
+
+
+def _span_text(doc: object, tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = tokens[0].doc.text[start:end]
+    return _CLEAN.sub("", text).strip(" ,")
+
+
+def _entity_covering(tok: Token) -> Span | None:
+    if not tok.ent_type_:
+        return None
+    for ent in tok.sent.ents if tok.doc.has_annotation("SENT_START") else tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None

@@ -1,0 +1,307 @@
+"""The `eventwire` command. Thin wrappers over the library; a library error becomes one line with its fix.
+
+Exit codes: 0 all inputs read, 1 some inputs rejected, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from eventwire.cli.render import events_table, show_article, write_events
+from eventwire.config import Settings
+from eventwire.errors import EventwireError, UsageError
+from eventwire.version import PIPELINE_VERSION, __version__
+
+app = typer.Typer(
+    name="eventwire",
+    help="News articles in, PLOVER political events out: who did what to whom, when, where, "
+    "according to whom, and how certain.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure accuracy against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+out = Console(soft_wrap=True)
+
+
+class CodeFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+class EventsFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    parquet = "parquet"
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file holding articles, events and rejects.")]
+
+
+def _settings(
+    model: str | None = None, max_bytes: int | None = None, batch_size: int | None = None
+) -> Settings:
+    return Settings().with_overrides(spacy_model=model, max_bytes=max_bytes, batch_size=batch_size)
+
+
+def _fail(exc: Exception, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    return typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    db: DbOption,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (env EVENTWIRE_SPACY_MODEL).")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Reject inputs larger than this many bytes.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Articles per batch (one transaction each).")] = None,
+) -> None:
+    """Read articles, code their events and store both in a DuckDB file. Re-running adds nothing new."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from eventwire.runner import ingest as run_ingest
+    from eventwire.store.duck import EventStore
+
+    settings = _settings(model, max_bytes, batch_size)
+    try:
+        with (
+            EventStore(db) as store,
+            Progress(
+                TextColumn("[progress.description]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+                disable=not err.is_terminal,
+            ) as progress,
+        ):
+            task = progress.add_task("coding", total=None, rate="")
+
+            def tick(n: int, n_events: int) -> None:
+                progress.advance(task, n)
+                elapsed = progress.tasks[task].elapsed or 0.0
+                done = progress.tasks[task].completed
+                progress.update(task, rate=f"{done / elapsed:.1f} articles/s" if elapsed else "")
+
+            summary = run_ingest(
+                paths,
+                store,
+                settings,
+                on_progress=tick,
+                warn=lambda m: err.print(m, highlight=False, markup=False),
+            )
+            counts = store.counts()
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    err.print(summary.line(), highlight=False)
+    err.print(
+        f"{db}: {counts['articles']} articles, {counts['events']} events, {counts['rejects']} rejects",
+        highlight=False,
+    )
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+@app.command()
+def code(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    format: Annotated[CodeFormat, typer.Option("--format", "-f", help="Output format.")] = CodeFormat.jsonl,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (env EVENTWIRE_SPACY_MODEL).")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Reject inputs larger than this many bytes.")] = None,
+) -> None:
+    """Code articles and print their events; nothing is stored."""
+    from eventwire.ingest.readers import read_inputs
+    from eventwire.models import Article, Reject
+    from eventwire.pipeline import Pipeline
+
+    settings = _settings(model, max_bytes)
+    try:
+        pipe = Pipeline(settings)
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    rejected = 0
+    events = []
+    for item in read_inputs(paths, settings):
+        if isinstance(item, Reject):
+            rejected += 1
+            err.print(
+                f"warning: rejected {item.path}: {item.reason}: {item.detail}", highlight=False, markup=False
+            )
+            continue
+        assert isinstance(item, Article)
+        coded = pipe.code_article(item)
+        if format is CodeFormat.jsonl:
+            for e in coded.events:
+                sys.stdout.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            events.extend(coded.events)
+    if format is CodeFormat.json:
+        sys.stdout.write(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2) + "\n")
+    elif format is CodeFormat.table:
+        out.print(events_table(events))
+    raise typer.Exit(1 if rejected else 0)
+
+
+@app.command()
+def events(
+    db: DbOption,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Text or name of an actor or recipient.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country among actors or recipients.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="asserted|negated|hypothetical|speculated|future")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """List stored events, filtered."""
+    from eventwire.store.duck import EventFilter, EventStore
+
+    try:
+        for label, value in (("--since", since), ("--until", until)):
+            if value is not None:
+                _check_date(label, value)
+        if format is EventsFormat.parquet and output is None:
+            raise UsageError("--format parquet writes a binary file: give it with --output FILE.parquet")
+        flt = EventFilter(
+            type=type, actor=actor, country=country, since=since, until=until, modality=modality
+        )
+        with EventStore(db, read_only=True) as store:
+            found = store.events(flt, limit=limit)
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    if format is EventsFormat.table:
+        out.print(events_table(found))
+        return
+    write_events(found, format.value, output)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
+    db: DbOption,
+) -> None:
+    """Print an article with its events, their evidence highlighted."""
+    from eventwire.store.duck import EventFilter, EventStore
+
+    try:
+        with EventStore(db, read_only=True) as store:
+            article = store.article(article_id)
+            if article is None:
+                raise UsageError(
+                    f"no article {article_id!r} in {db}; list them with `eventwire events --db {db}`"
+                )
+            found = store.events(EventFilter(article_id=article["article_id"]))
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    show_article(out, article, found)
+
+
+@app.command()
+def rejects(db: DbOption) -> None:
+    """List inputs that could not be read, with the reason."""
+    from eventwire.store.duck import EventStore
+
+    try:
+        with EventStore(db, read_only=True) as store:
+            rows = store.rejects()
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    for r in rows:
+        out.print(f"{r.path}\t{r.reason}\t{r.detail}", highlight=False, markup=False)
+
+
+@app.command()
+def version() -> None:
+    """Print the package and pipeline versions."""
+    out.print(f"eventwire {__version__} ({PIPELINE_VERSION})", highlight=False)
+
+
+@eval_app.command("plover")
+def eval_plover(
+    file: Annotated[Path, typer.Argument(help="PLOVER gold records, one JSON object a line.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List each miss and false event.")] = False,
+) -> None:
+    """Score event coding against PLOVER gold records."""
+    from eventwire.eval.plover import evaluate_plover, format_plover_report
+
+    _require(file)
+    result = evaluate_plover(file, with_errors=errors)
+    _emit(result, as_json, format_plover_report(result, errors))
+
+
+@eval_app.command("time")
+def eval_time(
+    file: Annotated[Path, typer.Argument(help="Documents with gold TIMEX3 annotations (JSON lines).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List misses and false expressions.")] = False,
+) -> None:
+    """Score time expression recognition and normalisation."""
+    from eventwire.time.evaluate import evaluate_time, format_time_report
+
+    _require(file)
+    result = evaluate_time(file, errors=errors)
+    _emit(result, as_json, format_time_report(result))
+
+
+@eval_app.command("geo")
+def eval_geo(
+    file: Annotated[Path, typer.Argument(help="GeoWebNews-style XML.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+) -> None:
+    """Score toponym recognition and resolution."""
+    from eventwire.geo.evaluate import evaluate_geo, format_geo_report
+
+    _require(file)
+    result = evaluate_geo(file, limit=limit)
+    _emit(result, as_json, format_geo_report(result))
+
+
+def _require(file: Path) -> None:
+    if not file.exists():
+        raise _fail(UsageError(f"{file} does not exist"))
+
+
+def _emit(result: dict[str, Any], as_json: bool, report: str) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        out.print(report, highlight=False, markup=False)
+
+
+def _check_date(label: str, value: str) -> None:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{label} wants a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

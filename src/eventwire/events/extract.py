@@ -1,0 +1,508 @@
+"""Events from one parsed sentence: triggers from the lexicon, actors and recipients from the parse.
+
+Rules, each recorded on the event as `trigger.rule`:
+- `verb`: a verb sense, with its subject as actor and the sense's recipient roles ("met Putin",
+  "talks with", "support to");
+- `light-verb`: a verb whose object noun names the event ("held talks", "launched strikes");
+- `noun`: an event nominal with a participant of its own ("US threats", "Russia's attack on",
+  "talks between X and Y", "a trip to Russia" made by the subject of "returned from").
+A trigger inside the complement of a verbal event ("threatened to attack", "accused X of killing",
+"agreed to meet") is that event's content, not a happening of its own, and is folded into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors.resolve import ArticleActors
+from eventwire.events import lexicon as lx
+from eventwire.events.lexicon import Sense
+from eventwire.events.modality import REPORTING_VERBS, modality
+from eventwire.events.syntax import child, children, direct_object, lemma, prep_objects, subject
+from eventwire.models import Entity
+
+# Verbs that carry their subject into a participation noun: "returned from a trip", "held talks".
+_PARTICIPATION_VERBS = frozenset(
+    {
+        "return",
+        "go",
+        "leave",
+        "arrive",
+        "embark",
+        "begin",
+        "start",
+        "make",
+        "conclude",
+        "end",
+        "finish",
+        "wrap",
+        "cut",
+        "attend",
+        "join",
+        "hold",
+        "pay",
+        "take",
+        "have",
+        "complete",
+        "undertake",
+        "continue",
+        "resume",
+        "open",
+        "launch",
+        "stage",
+        "conduct",
+        "carry",
+        "mount",
+        "wage",
+        "level",
+        "lodge",
+        "file",
+        "issue",
+        "express",
+        "voice",
+        "extend",
+        "deliver",
+        "impose",
+        "step",
+        "intensify",
+        "lead",
+        "organize",
+        "organise",
+    }
+)
+_ASSAULT_STRIKE_MODS = frozenset(
+    {
+        "air",
+        "missile",
+        "drone",
+        "military",
+        "rocket",
+        "artillery",
+        "retaliatory",
+        "preemptive",
+        "pre-emptive",
+        "aerial",
+        "naval",
+        "nuclear",
+        "precision",
+    }
+)
+_LABOUR_STRIKE_MODS = frozenset(
+    {
+        "general",
+        "hunger",
+        "labor",
+        "labour",
+        "nationwide",
+        "worker",
+        "workers",
+        "teachers",
+        "doctors",
+        "union",
+        "national",
+        "transport",
+    }
+)
+# Nouns too generic to be events on their own even with a participant ("the war", "Kim's travel").
+_NON_EVENT_HEADS = frozenset({"war"})
+
+
+@dataclass
+class Found:
+    """One event read from a sentence, before dates, places and ids are attached."""
+
+    type: str
+    mode: str | None
+    trigger: Token
+    noun: Token | None
+    sense: Sense
+    rule: str
+    actors: list[Entity]
+    recipients: list[Entity]
+    modality: str
+    confidence: float
+    context_defaults: tuple[str, ...] = ()
+    via_pronoun: bool = False
+    # Token indices of the actor and recipient phrases: a place among them is a party, not the location.
+    argument_tokens: frozenset[int] = frozenset()
+
+    @property
+    def head(self) -> Token:
+        """The token whose clause the event belongs to (the verb of a light-verb construction)."""
+        return self.trigger
+
+
+def verb_sense(tok: Token) -> Sense | None:
+    senses = lx.VERBS.get(lemma(tok))
+    if not senses:
+        return None
+    obj = direct_object(tok)
+    objs = {obj.lower_, lemma(obj)} if obj is not None else set()
+    if obj is not None:
+        for c in obj.children:
+            if c.dep_ == "conj":
+                objs |= {c.lower_, lemma(c)}
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    fits = [
+        s
+        for s in senses
+        if (s.obj is None or bool(objs & s.obj))
+        and (s.prep is None or s.prep in preps)
+        and (s.prt is None or s.prt in prts)
+    ]
+    if not fits:
+        return None
+    return max(fits, key=lambda s: s.specificity)
+
+
+def noun_sense(tok: Token) -> Sense | None:
+    senses = lx.NOUNS.get(tok.lower_) or lx.NOUNS.get(lemma(tok))
+    if not senses:
+        return None
+    sense = senses[0]
+    if tok.lower_ in ("strike", "strikes"):
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+        if mods & _LABOUR_STRIKE_MODS:
+            mode = "hunger" if "hunger" in mods else "strike"
+            return Sense(lx.PROTEST, mode=mode, recipient=("against",))
+        if not (mods & _ASSAULT_STRIKE_MODS):
+            return Sense(lx.ASSAULT, recipient=sense.recipient, weight=0.5)
+    return sense
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def _is_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP")
+
+
+class SentenceCoder:
+    """Finds the events of one sentence; `actors` resolves argument phrases for the whole article."""
+
+    def __init__(self, actors: ArticleActors) -> None:
+        self.actors = actors
+
+    def code(self, sent: Span) -> list[Found]:
+        cands = self._candidates(sent)
+        out: list[Found] = []
+        for tok, sense, noun, rule in cands:
+            if self._folded(tok, cands):
+                continue
+            found = self._arguments(tok, sense, noun, rule)
+            if found is not None:
+                out.append(found)
+        return _merge_same(out)
+
+    # --- triggers ----------------------------------------------------------------------------------
+
+    def _candidates(self, sent: Span) -> list[tuple[Token, Sense, Token | None, str]]:
+        cands: list[tuple[Token, Sense, Token | None, str]] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if not _is_verb(tok) or (lemma(tok) in REPORTING_VERBS and lemma(tok) not in lx.VERBS):
+                continue
+            sense = verb_sense(tok)
+            obj = direct_object(tok)
+            if sense is not None:
+                noun = obj if obj is not None and (sense.light or noun_sense(obj) is not None) else None
+                rule = "light-verb" if sense.light else ("verb+obj" if sense.obj else "verb")
+                if noun is not None:
+                    consumed.add(noun.i)
+                    consumed.update(c.i for c in noun.children if c.dep_ == "conj")
+                cands.append((tok, sense, noun, rule))
+            elif obj is not None and lemma(tok) in lx.LIGHT_VERBS:
+                ns = noun_sense(obj)
+                if ns is not None and lemma(obj) not in _NON_EVENT_HEADS:
+                    consumed.add(obj.i)
+                    cands.append((tok, ns, obj, "light-verb"))
+        for tok in sent:
+            if tok.i in consumed or not _is_noun(tok) or lemma(tok) in _NON_EVENT_HEADS:
+                continue
+            ns = noun_sense(tok)
+            if ns is None:
+                continue
+            # A noun compound's modifier is not the event ("the attack helicopter", "protest leaders").
+            if tok.dep_ == "compound":
+                continue
+            cands.append((tok, ns, tok, "noun"))
+        return cands
+
+    def _folded(self, tok: Token, cands: list[tuple[Token, Sense, Token | None, str]]) -> bool:
+        """True when a verbal event governs this trigger: its complement is content, not a happening."""
+        heads = {c[0].i: c for c in cands}
+        t = tok
+        steps = 0
+        while t.head != t and steps < 8:
+            dep = t.dep_
+            t = t.head
+            steps += 1
+            if lemma(t) in REPORTING_VERBS and t.i not in heads:
+                return False
+            if t.i in heads and t.i != tok.i:
+                gov_sense = heads[t.i][1]
+                if dep in ("nsubj", "nsubjpass", "conj", "advcl", "cc", "parataxis", "relcl", "acl"):
+                    return False
+                if gov_sense.type in lx.VERBAL_TYPES:
+                    return True
+                # An event noun under a material event of the same type is the same happening.
+                own = heads.get(tok.i)
+                if own is not None and gov_sense.type == own[1].type:
+                    return True
+                # The topic of talks is not a happening ("discussed expanding cooperation").
+                return gov_sense.type == lx.CONSULT and dep in (
+                    "dobj",
+                    "xcomp",
+                    "pobj",
+                    "prep",
+                    "pcomp",
+                    "ccomp",
+                )
+            if _is_verb(t) and dep in ("advcl", "conj", "relcl"):
+                # A separate clause: its events stand on their own.
+                return False
+        return False
+
+    # --- arguments ---------------------------------------------------------------------------------
+
+    def _arguments(self, tok: Token, sense: Sense, noun: Token | None, rule: str) -> Found | None:
+        resolve = self.actors.resolve
+        actor_toks: list[Token] = []
+        if rule == "noun":
+            actor_toks = self._noun_actor_tokens(tok)
+        elif rule == "light-verb" and noun is not None and self._own_party(noun):
+            actor_toks = self._own_party(noun)
+        else:
+            s = subject(tok)
+            if s is not None:
+                actor_toks = [s]
+        actors = [e for t in actor_toks for e in resolve(t)]
+        via_pronoun = any(t.pos_ == "PRON" for t in actor_toks)
+        recipients, recipient_toks = self._recipients(tok, sense, noun, rule, actor_toks)
+
+        # Reciprocal nominals ("talks between X and Y", "clashes between"): everyone acts.
+        if rule == "noun" and not actors:
+            between = prep_objects(tok, "between") or prep_objects(tok, "among")
+            actors = [e for t in between for e in resolve(t, coordinate=False)]
+            actor_toks = between
+            recipients = [r for r in recipients if r not in actors]
+        actors = [a for a in actors if a.country or a.sector or a.members]
+        if not actors:
+            return None
+        actor_keys = {_key(a) for a in actors}
+        recipients = [
+            r for r in recipients if _key(r) not in actor_keys and (r.country or r.sector or r.members)
+        ]
+
+        etype, mode = sense.type, sense.mode
+        if etype == lx.CONSULT and not recipients and len(actors) < 2:
+            place_country = self._visited_country(tok, noun, actors)
+            if place_country is None:
+                return None
+            recipients = [place_country]
+        stop = None
+        status = modality(tok, stop)
+        if noun is not None and noun != tok and status == "asserted":
+            status = modality(noun, tok)
+        if status == "future" and etype in lx.COOPERATIVE_TYPES:
+            etype = lx.AGREE  # PLOVER: future cooperation is an expressed intent
+        elif status == "future" and etype == lx.RETREAT:
+            etype = lx.CONCEDE
+        confidence = sense.weight
+        if rule == "noun":
+            confidence -= 0.15
+        if via_pronoun:
+            confidence -= 0.1
+        if not recipients and etype in (lx.COOPERATE, lx.AID, lx.SANCTION):
+            confidence -= 0.1
+        if all(a.country is None and not a.members for a in actors):
+            confidence -= 0.15
+        return Found(
+            type=etype,
+            mode=mode,
+            trigger=tok,
+            noun=noun,
+            sense=sense,
+            rule=rule,
+            actors=actors,
+            recipients=recipients,
+            modality=status,
+            confidence=max(0.05, min(0.99, confidence)),
+            context_defaults=sense.context,
+            via_pronoun=via_pronoun,
+            argument_tokens=frozenset(i for t in actor_toks + recipient_toks for i in _phrase_span(t)),
+        )
+
+    def _own_party(self, noun: Token) -> list[Token]:
+        """The noun's own possessor or national modifier: "its attack", "US military threats"."""
+        poss = child(noun, "poss")
+        if poss is not None and poss.pos_ != "PRON":
+            return [poss]
+        mods = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        ]
+        return mods[:1]
+
+    def _noun_actor_tokens(self, noun: Token) -> list[Token]:
+        poss = child(noun, "poss")
+        if poss is not None:
+            return [poss]
+        by = prep_objects(noun, "by")
+        if by:
+            return by[:1]
+        mods = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN")
+        ]
+        if mods:
+            return mods[:1]
+        head = noun.head
+        # "held talks", "launched strikes", "returned from a trip": the verb's subject takes part.
+        if head != noun:
+            gov = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+            if noun.dep_ in ("dobj", "pobj") and _is_verb(gov) and lemma(gov) in _PARTICIPATION_VERBS:
+                s = subject(gov)
+                if s is not None:
+                    return [s]
+        return []
+
+    def _recipients(
+        self, tok: Token, sense: Sense, noun: Token | None, rule: str, actor_toks: list[Token]
+    ) -> tuple[list[Entity], list[Token]]:
+        resolve = self.actors.resolve
+        owners = [tok] + ([noun] if noun is not None and noun != tok else [])
+        for role in sense.recipient:
+            toks: list[Token] = []
+            if role == "dobj" and rule != "noun":
+                obj = direct_object(tok)
+                if obj is not None and obj != noun:
+                    toks = [obj]
+            elif role == "dative":
+                toks = [c for c in tok.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+            elif role == "ccomp_subj":
+                comp = child(tok, "ccomp")
+                s = subject(comp) if comp is not None else None
+                toks = [s] if s is not None else []
+            elif role == "xcomp_obj":
+                comp = child(tok, "xcomp")
+                obj = direct_object(comp) if comp is not None else None
+                toks = [obj] if obj is not None else []
+            elif role == "poss":
+                obj = direct_object(tok)
+                if obj is not None:
+                    toks = [
+                        c
+                        for c in obj.children
+                        if c.dep_ in ("poss", "compound", "amod", "nmod")
+                        and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
+                    ][:1]
+            else:
+                for owner in owners:
+                    toks = prep_objects(owner, role)
+                    if toks:
+                        break
+            found = [e for t in toks if t not in actor_toks for e in resolve(t)]
+            found = [e for e in found if e.country or e.sector or e.members]
+            if found:
+                return found, toks
+        # Material help whose receiver is named only in its purpose: "supply ammunition to refill Russia's
+        # inventory", "send troops to help the Afghan army".
+        if sense.type in (lx.AID, lx.COOPERATE):
+            obj = direct_object(tok)
+            clauses = children(tok, "xcomp", "advcl", "acl") + (
+                children(obj, "acl", "relcl") if obj is not None else []
+            )
+            for clause in clauses:
+                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    continue
+                for t in clause.subtree:
+                    if (
+                        t.ent_type_ in ("GPE", "NORP", "ORG")
+                        and t.dep_ in ("poss", "dobj", "pobj", "amod", "compound")
+                        and t not in actor_toks
+                    ):
+                        purpose = [e for e in resolve(t, coordinate=False) if e.country]
+                        if purpose:
+                            return purpose, [t]
+        # A visit's host, or a companion in "X, with Y, visits": the "with" phrase on the subject.
+        if sense.type == lx.CONSULT and actor_toks:
+            with_toks = prep_objects(actor_toks[0], "with")
+            companions = [e for t in with_toks for e in resolve(t)]
+            if companions:
+                return companions, with_toks
+        return [], []
+
+    def _visited_country(self, tok: Token, noun: Token | None, actors: list[Entity]) -> Entity | None:
+        """A visit to a place abroad is hosted by the place's country ("visited military sites in Russia")."""
+        own = {c for a in actors for c in a.countries}
+        roots: list[Token] = []
+        if noun is not None and noun != tok:
+            roots.append(noun)
+        obj = direct_object(tok)
+        if obj is not None:
+            roots.append(obj)
+        for prep in ("in", "to", "near", "at", "across", "around", "through"):
+            roots.extend(prep_objects(tok, prep))
+        for r in roots:
+            for t in r.subtree:
+                if t.ent_type_ not in ("GPE", "LOC", "NORP", "FAC"):
+                    continue
+                if t.dep_ not in ("pobj", "dobj", "poss", "compound", "amod", "appos") and t != r:
+                    continue
+                for e in self.actors.resolve(t, coordinate=False):
+                    if e.country and e.country not in own:
+                        return Entity(text=e.text, name=e.name, country=e.country, sector=None)
+        return None
+
+
+def _phrase_span(tok: Token) -> range:
+    """Token indices of an argument's phrase, without the clauses that hang on it."""
+    lo = hi = tok.i
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            continue
+        if any(
+            a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.i != tok.i
+            for a in t.ancestors
+            if tok.left_edge.i <= a.i <= tok.right_edge.i and a != tok and tok in a.ancestors
+        ):
+            continue
+        lo, hi = min(lo, t.i), max(hi, t.i)
+    return range(lo, hi + 1)
+
+
+def _key(e: Entity) -> tuple[str | None, str | None, str | None]:
+    return (e.name or e.text, e.country, e.sector)
+
+
+def _merge_same(found: Iterable[Found]) -> list[Found]:
+    """One event per type and actors in a sentence: "attacked and killed" is one assault."""
+    out: list[Found] = []
+    for f in found:
+        dup = next(
+            (
+                o
+                for o in out
+                if o.type == f.type
+                and {_key(a) for a in o.actors} == {_key(a) for a in f.actors}
+                and o.modality == f.modality
+            ),
+            None,
+        )
+        if dup is None:
+            out.append(f)
+            continue
+        for r in f.recipients:
+            if r not in dup.recipients:
+                dup.recipients.append(r)
+        dup.confidence = max(dup.confidence, f.confidence)
+    return out

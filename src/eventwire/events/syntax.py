@@ -1,0 +1,129 @@
+"""Small helpers over the spaCy dependency parse (ClearNLP labels, as the English pipelines use)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+# Verbs whose object is the one who is to act in their complement: "urged Iran to stop".
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "order",
+        "force",
+        "persuade",
+        "invite",
+        "call",
+        "press",
+        "tell",
+        "encourage",
+        "allow",
+        "help",
+        "pressure",
+        "push",
+        "compel",
+        "request",
+        "instruct",
+        "authorize",
+        "authorise",
+        "want",
+        "lead",
+    }
+)
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+
+
+def direct_object(tok: Token) -> Token | None:
+    """The verb's object; in the passive, its grammatical subject ("prisoners were released")."""
+    obj = child(tok, "dobj")
+    if obj is None and is_passive(tok):
+        obj = child(tok, "nsubjpass")
+    if obj is None:
+        # "fire on", "call for": the object of a preposition is not a direct object.
+        obj = child(tok, "attr") if tok.lemma_ == "be" else None
+    return obj
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Objects of a preposition attached to `tok` ("talks with X", "an attack on X")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+            # "between X and Y": the conjunct is the second party.
+            for g in list(out):
+                out.extend(k for k in g.children if k.dep_ == "conj")
+    return out
+
+
+def subject(tok: Token, depth: int = 0) -> Token | None:
+    """The one who acts: the subject, the passive agent, or the controller of a complement."""
+    if depth > 6:
+        return None
+    s = child(tok, *SUBJ)
+    if s is not None:
+        return s
+    if is_passive(tok):
+        agents = prep_objects(tok, "by")
+        return agents[0] if agents else None
+    head = tok.head
+    if head == tok:
+        return None
+    dep = tok.dep_
+    if dep == "xcomp":
+        if lemma(head) in OBJECT_CONTROL:
+            obj = child(head, "dobj")
+            if obj is not None:
+                return obj
+        return subject(head, depth + 1)
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject(head, depth + 1)
+    if dep in ("advcl", "pcomp") and tok.tag_ == "VBG":
+        gov = head.head if dep == "pcomp" else head
+        return subject(gov, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":
+        return subject(head.head, depth + 1)
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head
+    return None
+
+
+def ancestors_until_clause(tok: Token) -> Iterator[Token]:
+    """Heads above `tok`, nearest first."""
+    t = tok
+    while t.head != t:
+        t = t.head
+        yield t
+
+
+def is_descendant(tok: Token, root: Token) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i and any(a == root for a in tok.ancestors)
+
+
+def path_deps(tok: Token, top: Token) -> list[str]:
+    """Dependency labels on the way from `tok` up to `top` (which must be an ancestor)."""
+    deps = []
+    t = tok
+    while t != top and t.head != t:
+        deps.append(t.dep_)
+        t = t.head
+    return deps

@@ -1,0 +1,172 @@
+"""The coding pipeline: Article -> parsed paragraphs -> actors, places, times -> events.
+
+Resources (spaCy pipeline, actor dictionary, gazetteer) load once per process. The same
+`Pipeline.code_articles` runs in one process, in each worker of a local pool and in a Ray actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.resolve import ArticleActors
+from eventwire.config import Settings
+from eventwire.events.attribution import attribution
+from eventwire.events.context import contexts
+from eventwire.events.dating import governing_timex, precision_of
+from eventwire.events.extract import Found, SentenceCoder
+from eventwire.geo.locate import locate_event
+from eventwire.geo.parser import Geoparser
+from eventwire.geo.records import ResolvedToponym
+from eventwire.models import Article, CodedArticle, Event, Evidence, Mention, Segment, Trigger
+from eventwire.nlp.pipeline import load_nlp
+from eventwire.time.timex import Timex, find_timexes
+from eventwire.version import PIPELINE_VERSION
+
+CODED_SEGMENTS = ("body", "caption")
+
+
+@dataclass
+class Parsed:
+    segment: Segment
+    doc: Doc
+
+
+def codable_segments(article: Article) -> list[Segment]:
+    """Body paragraphs and captions, each caption once."""
+    return [s for s in article.segments if s.kind in CODED_SEGMENTS and s.duplicate_of is None]
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp: Language = load_nlp(self.settings.spacy_model)
+        self.dictionary = ActorDictionary.load()
+        self.geoparser = Geoparser.load()
+        self.version = PIPELINE_VERSION
+
+    # --- batches -----------------------------------------------------------------------------------
+
+    def code_articles(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[CodedArticle]:
+        """Code articles in order; paragraphs of a whole batch go through spaCy together."""
+        batch: list[Article] = []
+        for a in articles:
+            batch.append(a)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def code_article(self, article: Article) -> CodedArticle:
+        return next(iter(self._code_batch([article])))
+
+    def _code_batch(self, batch: Sequence[Article]) -> Iterator[CodedArticle]:
+        units = [(a, s) for a in batch for s in codable_segments(a)]
+        texts = (a.text[s.start : s.end] for a, s in units)
+        docs = iter(self.nlp.pipe(texts, batch_size=256))
+        for a in batch:
+            parsed = [Parsed(s, next(docs)) for s in codable_segments(a)]
+            yield self._code_parsed(a, parsed)
+
+    # --- one article -------------------------------------------------------------------------------
+
+    def _code_parsed(self, article: Article, parsed: list[Parsed]) -> CodedArticle:
+        dct = dt.date.fromisoformat(article.published) if article.published else None
+        actors = ArticleActors(self.dictionary, dct)
+        coder = SentenceCoder(actors)
+        timexes = find_timexes(article.text, dct, article.local_time) if dct else []
+        places = self.geoparser.parse(
+            [p.doc for p in parsed], [p.segment.start for p in parsed], article.source
+        )
+        events: list[Event] = []
+        for p in parsed:
+            offset = p.segment.start
+            for sent in p.doc.sents:
+                actors.observe(sent, offset)
+                for f in coder.code(sent):
+                    events.append(self._event(article, f, offset, p.segment, timexes, places, actors))
+        mentions = _mentions(actors, timexes, places)
+        return CodedArticle(article=article, events=events, mentions=mentions)
+
+    def _event(
+        self,
+        article: Article,
+        f: Found,
+        offset: int,
+        segment: Segment,
+        timexes: Sequence[Timex],
+        places: Sequence[ResolvedToponym],
+        actors: ArticleActors,
+    ) -> Event:
+        sent = f.trigger.sent
+        ev_start, ev_end = offset + sent.start_char, offset + sent.end_char
+        trig_toks = [f.trigger] + ([f.noun] if f.noun is not None and f.noun != f.trigger else [])
+        t_start = offset + min(t.idx for t in trig_toks)
+        t_end = offset + max(t.idx + len(t) for t in trig_toks)
+        tx = governing_timex(f.trigger, offset, timexes)
+        date: str | None = article.published
+        precision: str | None = "day" if article.published else None
+        if tx is not None:
+            date, precision = tx.value.split("T", 1)[0], precision_of(tx.value)
+        place = locate_event(f.trigger, places, exclude=f.argument_tokens) if places else None
+        where = place.to_location() if place is not None else None
+        event_id = _event_id(article.article_id, self.version, f.type, t_start, ev_start)
+        rule = f"{f.rule}:{f.sense.type.lower()}" + (f":{segment.kind}" if segment.kind != "body" else "")
+        return Event(
+            event_id=event_id,
+            article_id=article.article_id,
+            type=f.type,
+            mode=f.mode,
+            context=contexts(sent, f.context_defaults),
+            actors=f.actors,
+            recipients=f.recipients,
+            date=date,
+            date_precision=precision,
+            location=where,
+            modality=f.modality,
+            attributed_to=attribution(f.trigger, actors),
+            evidence=Evidence(text=article.text[ev_start:ev_end], start=ev_start, end=ev_end),
+            confidence=f.confidence,
+            trigger=Trigger(
+                text=article.text[t_start:t_end],
+                lemma=f.trigger.lemma_.lower(),
+                start=t_start,
+                end=t_end,
+                rule=rule,
+            ),
+            pipeline_version=self.version,
+        )
+
+
+def _event_id(article_id: str, version: str, etype: str, trigger_start: int, evidence_start: int) -> str:
+    key = f"{article_id}|{version}|{etype}|{trigger_start}|{evidence_start}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _mentions(
+    actors: ArticleActors, timexes: Sequence[Timex], places: Sequence[ResolvedToponym]
+) -> list[Mention]:
+    out: list[Mention] = []
+    for k in actors.known:
+        e = k.entity
+        out.append(Mention("actor", k.start, k.end, e.text, e.to_dict()))
+    for t in timexes:
+        out.append(
+            Mention(
+                "time", t.start, t.end, t.text, {"type": t.type, "value": t.value, "precision": t.precision}
+            )
+        )
+    for p in places:
+        out.append(Mention("place", p.start, p.end, p.text, p.to_dict()))
+    return out
+
+
+def trigger_token_ids(tokens: Iterable[Token]) -> set[int]:
+    return {t.i for t in tokens}

@@ -1,0 +1,290 @@
+"""The event store: one DuckDB file. Each batch is one transaction; storing an article twice is a no-op."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from eventwire.errors import UsageError
+from eventwire.models import CodedArticle, Event, Reject
+from eventwire.store.schema import SCHEMA_VERSION, TABLES
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters shared by the CLI, the Python API and the HTTP API. Values are bound, never spliced."""
+
+    type: str | None = None
+    actor: str | None = None  # text or name of an actor or recipient, case-insensitive substring
+    country: str | None = None  # ISO3 among actors or recipients
+    since: str | None = None
+    until: str | None = None
+    modality: str | None = None
+    article_id: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.type:
+            clauses.append("type = ?")
+            params.append(self.type.upper())
+        if self.country:
+            clauses.append("(list_contains(actor_countries, ?) OR list_contains(recipient_countries, ?))")
+            params += [self.country.upper()] * 2
+        if self.actor:
+            clauses.append(
+                "(lower(CAST(actors AS VARCHAR)) LIKE ? OR lower(CAST(recipients AS VARCHAR)) LIKE ?)"
+            )
+            params += [f"%{self.actor.lower()}%"] * 2
+        if self.since:
+            clauses.append("event_date >= CAST(? AS DATE)")
+            params.append(self.since)
+        if self.until:
+            clauses.append("event_date <= CAST(? AS DATE)")
+            params.append(self.until)
+        if self.modality:
+            clauses.append("modality = ?")
+            params.append(self.modality)
+        if self.article_id:
+            clauses.append("article_id = ?")
+            params.append(self.article_id)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class EventStore:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise UsageError(
+                f"no database at {self.path}; create one with `eventwire ingest PATH --db {self.path}`"
+            )
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            raise UsageError(f"cannot open {self.path}: {exc}") from exc
+        if not read_only:
+            self.con.execute(TABLES)
+            self.con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]
+            )
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def write_batch(self, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> int:
+        """Store a batch in one transaction; returns how many articles were new."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        new = 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            known = self.known_article_ids(c.article.article_id for c in coded)
+            for c in coded:
+                a = c.article
+                if a.article_id in known:
+                    continue
+                known.add(a.article_id)
+                new += 1
+                self.con.execute(
+                    f"INSERT INTO articles VALUES ({', '.join('?' * 15)}) ON CONFLICT DO NOTHING",
+                    [
+                        a.article_id,
+                        a.source,
+                        a.url,
+                        a.published,
+                        a.section,
+                        a.title,
+                        a.text,
+                        a.lang,
+                        a.path,
+                        a.local_time,
+                        json.dumps([asdict(s) for s in a.segments]),
+                        json.dumps(a.extra, default=str),
+                        len(c.events),
+                        now,
+                        c.events[0].pipeline_version if c.events else None,
+                    ],
+                )
+                if c.events:
+                    self.con.executemany(
+                        _INSERT_EVENT,
+                        [_event_row(e) for e in c.events],
+                    )
+                if c.mentions:
+                    self.con.executemany(
+                        "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        [
+                            [a.article_id, m.kind, m.start, m.end, m.text, json.dumps(m.value)]
+                            for m in c.mentions
+                        ],
+                    )
+            self._insert_rejects(rejects, now)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return new
+
+    def add_rejects(self, rejects: Sequence[Reject]) -> None:
+        self._insert_rejects(rejects, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+
+    def _insert_rejects(self, rejects: Sequence[Reject], now: dt.datetime) -> None:
+        if rejects:
+            self.con.executemany(
+                "INSERT INTO rejects VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [[r.path, r.reason, r.detail, now] for r in rejects],
+            )
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "events", "rejects"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def events(self, flt: EventFilter | None = None, limit: int | None = None) -> list[Event]:
+        where, params = (flt or EventFilter()).where()
+        order = "event_date NULLS LAST, article_id, evidence_start, event_id"
+        sql = f"SELECT event_json FROM events{where} ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, int(limit)]
+        return [Event.from_dict(json.loads(r[0])) for r in self.con.execute(sql, params).fetchall()]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        cur = self.con.execute("SELECT * FROM articles WHERE article_id = ?", [article_id])
+        row = cur.fetchone()
+        if row is None:
+            rows = self.con.execute(
+                "SELECT article_id FROM articles WHERE article_id LIKE ? LIMIT 2", [article_id + "%"]
+            ).fetchall()
+            if len(rows) != 1:
+                return None
+            return self.article(rows[0][0])
+        cols = [d[0] for d in cur.description]
+        return dict(zip(cols, row, strict=True))
+
+    def rejects(self) -> list[Reject]:
+        rows = self.con.execute("SELECT path, reason, detail FROM rejects ORDER BY path, reason").fetchall()
+        return [Reject(*r) for r in rows]
+
+
+EVENT_COLUMNS = (
+    "event_id",
+    "article_id",
+    "type",
+    "mode",
+    "context",
+    "actors",
+    "recipients",
+    "actor_countries",
+    "recipient_countries",
+    "actor_sectors",
+    "recipient_sectors",
+    "date",
+    "date_precision",
+    "event_date",
+    "location",
+    "place_name",
+    "geonames_id",
+    "place_country",
+    "lat",
+    "lon",
+    "modality",
+    "attributed_to",
+    "evidence_text",
+    "evidence_start",
+    "evidence_end",
+    "confidence",
+    "trigger_text",
+    "rule",
+    "pipeline_version",
+    "event_json",
+)
+
+
+_INSERT_EVENT = (
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+    " ON CONFLICT DO NOTHING"
+)
+
+
+def _event_row(e: Event) -> list[Any]:
+    d = e.to_dict()
+    acts = [m for a in e.actors for m in a.flat()]
+    recs = [m for r in e.recipients for m in r.flat()]
+    loc = e.location
+    return [
+        e.event_id,
+        e.article_id,
+        e.type,
+        e.mode,
+        e.context,
+        json.dumps(d["actors"]),
+        json.dumps(d["recipients"]),
+        sorted({a.country for a in acts if a.country}),
+        sorted({r.country for r in recs if r.country}),
+        sorted({a.sector for a in acts if a.sector}),
+        sorted({r.sector for r in recs if r.sector}),
+        e.date,
+        e.date_precision,
+        _date_of(e.date),
+        json.dumps(d["location"]) if loc else None,
+        loc.name if loc else None,
+        loc.geonames_id if loc else None,
+        loc.country if loc else None,
+        loc.lat if loc else None,
+        loc.lon if loc else None,
+        e.modality,
+        json.dumps(d["attributed_to"]) if e.attributed_to else None,
+        e.evidence.text,
+        e.evidence.start,
+        e.evidence.end,
+        e.confidence,
+        e.trigger.text,
+        e.trigger.rule,
+        e.pipeline_version,
+        json.dumps(d),
+    ]
+
+
+def _date_of(value: str | None) -> dt.date | None:
+    """The first day a TimeML value covers, for range filters (2023-W37 -> its Monday)."""
+    if not value:
+        return None
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            return dt.date.fromisoformat(value[:10])
+        if len(value) >= 8 and value[4:6] == "-W":
+            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        if len(value) == 7 and value[4] == "-":
+            return dt.date(int(value[:4]), int(value[5:7]), 1)
+        if len(value) == 4 and value.isdigit():
+            return dt.date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
