@@ -299,6 +299,16 @@ def _check_date(label: str, value: str) -> None:
         raise UsageError(f"{label} wants a date as YYYY-MM-DD, got {value!r}") from None
 
 
+def _register_commands() -> None:
+    from eventwire.cli import bench_cmd, serve_cmd, stories_cmd
+
+    for module in (stories_cmd, serve_cmd, bench_cmd):
+        module.register(app, eval_app)
+
+
+_register_commands()
+
+
 def main() -> None:
     app()
 
