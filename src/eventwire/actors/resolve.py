@@ -16,13 +16,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors.dictionary import ActorDictionary, ActorMatch
+from eventwire.events.lexicon import words
+from eventwire.events.syntax import prep_objects as prep_objs
 from eventwire.models import Entity
 
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-_GROUP_PRONOUNS = frozenset(
-    {"they", "them", "their", "theirs", "themselves", "it", "its", "itself", "we", "our", "us"}
-)
-_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_PERSON_PRONOUNS = words("he him his she her hers himself herself")
+_GROUP_PRONOUNS = words("they them their theirs themselves it its itself we our us")
+_RELATIVE = words("who which that whom whose")
 # Nouns that, owned by a person or country, stand for that party's state: "his country", "its army".
 _STATE_NOUNS = {
     "country": None,
@@ -43,10 +43,24 @@ _STATE_NOUNS = {
     "leadership": "GOV",
 }
 # Modifier dependencies that can carry a country or a title into the head noun's phrase.
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-_COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "metonym"})
+_MODIFIER_DEPS = words("compound amod nmod poss npadvmod")
+_NAME_LABELS = words("PERSON ORG GPE NORP FAC LOC")
+_COUNTRY_KINDS = words("country capital demonym metonym")
 _CLEAN = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Heads that count or group people: the party is the "of" phrase ("thousands of students").
+_COLLECTIVE = words(
+    "thousand thousands hundred hundreds dozen dozens million millions ten tens score scores group "
+    "groups number some many most all several few band crowd crowds majority handful contingent "
+    "member members one two three"
+)
+# Heads that name an organised group whose kind a modifier gives: "opposition groups", "rebel forces".
+_GROUP_HEADS = words(
+    "group party force organization organisation movement faction unit member leader people "
+    "supporter activist official authority body coalition alliance union militia wing camp council "
+    "committee agency association front bloc delegation"
+)
+# Prepositions whose place says where a group is from: "rebels in the Ivory Coast".
+_LOCATING_PREPS = words("in throughout across from of inside at")
 
 
 @dataclass
@@ -67,6 +81,14 @@ class ArticleActors:
         self.known: list[_Known] = []
         self._offset: dict[int, int] = {}  # id(doc) -> character offset of the doc in the article
         self._cache: dict[tuple[int, int], list[Entity]] = {}
+        # Countries of the resolved places of the article, by (id(doc), token index).
+        self.place_country: dict[tuple[int, int], str] = {}
+
+    def add_places(self, spans: list[tuple[Span, str]]) -> None:
+        """Tell the resolver which country each place name of the article lies in."""
+        for span, country in spans:
+            for t in span:
+                self.place_country[(id(span.doc), t.i)] = country
 
     # --- reading order -----------------------------------------------------------------------------
 
@@ -122,6 +144,13 @@ class ArticleActors:
             if (low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS) and not tok.text.isupper():
                 return self._pronoun(tok)
             return None
+        if low in _COLLECTIVE or tok.lemma_.lower() in _COLLECTIVE:
+            members = prep_objs(tok, "of")
+            if members:
+                inner = self._phrase(members[0])
+                if inner is not None:
+                    text = _span_text(tok.doc, _phrase_tokens(tok))
+                    return replace(inner, text=text) if not inner.members else inner
         return self._phrase(tok)
 
     def _pronoun(self, tok: Token) -> Entity | None:
@@ -186,6 +215,8 @@ class ArticleActors:
                 return Entity(
                     text=text, name=palias.name, country=palias.country, sector=palias.sector or sector
                 )
+            if not countries:
+                countries = self._location_countries(head)
             if countries or sector:
                 return self._with_countries(text, ptext, countries, sector)
             return None
@@ -198,13 +229,36 @@ class ArticleActors:
             alias = self._alias(named.text)
             if alias is not None:
                 return Entity(text=text, name=alias.name, country=alias.country, sector=alias.sector)
-        if countries or (sector and self._is_agent_head(head)):
+        agent_head = bool(sector) and (self._is_agent_head(head) or head.lemma_.lower() in _GROUP_HEADS)
+        if not countries and (agent_head or (named is not None and named.label_ == "ORG")):
+            countries = self._location_countries(head)
+        if countries or agent_head:
             return self._with_countries(text, None, countries, sector)
         # Any match in the phrase naming an organisation ("a KCNA report") stands for it.
         for _, m in matches:
             if m.kind in ("organization", "agency", "group", "person") and (m.country or m.sector):
                 return Entity(text=text, name=m.name, country=m.country, sector=m.sector)
         return None
+
+    def _location_countries(self, head: Token) -> list[str]:
+        """Countries of the places a group is placed in: "rebels in the Ivory Coast", "students
+        throughout Indonesia", "Palestinians of the West Bank"."""
+        out: list[str] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATING_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for t in [obj, *obj.subtree]:
+                    c = self.place_country.get((id(t.doc), t.i))
+                    if c is None and t.ent_type_ in ("GPE", "LOC"):
+                        m = self.dictionary.match([t.text], 0, self.on_date)
+                        c = m.country if m is not None and m.kind in _COUNTRY_KINDS else None
+                    if c and c not in out:
+                        out.append(c)
+                        break
+        return out
 
     def _with_countries(
         self, text: str, name: str | None, countries: list[str], sector: str | None

@@ -227,7 +227,7 @@ def rejects(db: DbOption) -> None:
     except EventwireError as exc:
         raise _fail(exc) from None
     for r in rows:
-        out.print(f"{r.path}\t{r.reason}\t{r.detail}", highlight=False, markup=False)
+        sys.stdout.write(f"{r.path}\t{r.reason}\t{r.detail}\n")
 
 
 @app.command()

@@ -19,92 +19,24 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.resolve import ArticleActors
 from eventwire.events import lexicon as lx
-from eventwire.events.lexicon import Sense
+from eventwire.events.lexicon import Sense, words
 from eventwire.events.modality import REPORTING_VERBS, modality
 from eventwire.events.syntax import child, children, direct_object, lemma, prep_objects, subject
 from eventwire.models import Entity
 
 # Verbs that carry their subject into a participation noun: "returned from a trip", "held talks".
-_PARTICIPATION_VERBS = frozenset(
-    {
-        "return",
-        "go",
-        "leave",
-        "arrive",
-        "embark",
-        "begin",
-        "start",
-        "make",
-        "conclude",
-        "end",
-        "finish",
-        "wrap",
-        "cut",
-        "attend",
-        "join",
-        "hold",
-        "pay",
-        "take",
-        "have",
-        "complete",
-        "undertake",
-        "continue",
-        "resume",
-        "open",
-        "launch",
-        "stage",
-        "conduct",
-        "carry",
-        "mount",
-        "wage",
-        "level",
-        "lodge",
-        "file",
-        "issue",
-        "express",
-        "voice",
-        "extend",
-        "deliver",
-        "impose",
-        "step",
-        "intensify",
-        "lead",
-        "organize",
-        "organise",
-    }
+_PARTICIPATION_VERBS = words(
+    "return go leave arrive embark begin start make conclude end finish wrap cut attend join hold "
+    "pay take have complete undertake continue resume open launch stage conduct carry mount wage "
+    "level lodge file issue express voice extend deliver impose step intensify lead organize "
+    "organise remain stay put place keep converge gather assemble"
 )
-_ASSAULT_STRIKE_MODS = frozenset(
-    {
-        "air",
-        "missile",
-        "drone",
-        "military",
-        "rocket",
-        "artillery",
-        "retaliatory",
-        "preemptive",
-        "pre-emptive",
-        "aerial",
-        "naval",
-        "nuclear",
-        "precision",
-    }
+_ASSAULT_STRIKE_MODS = words(
+    "air missile drone military rocket artillery retaliatory preemptive pre-emptive aerial naval "
+    "nuclear precision"
 )
-_LABOUR_STRIKE_MODS = frozenset(
-    {
-        "general",
-        "hunger",
-        "labor",
-        "labour",
-        "nationwide",
-        "worker",
-        "workers",
-        "teachers",
-        "doctors",
-        "union",
-        "national",
-        "transport",
-    }
+_LABOUR_STRIKE_MODS = words(
+    "general hunger labor labour nationwide worker workers teachers doctors union national transport"
 )
 # Nouns too generic to be events on their own even with a participant ("the war", "Kim's travel").
 _NON_EVENT_HEADS = frozenset({"war"})
@@ -143,8 +75,11 @@ def verb_sense(tok: Token) -> Sense | None:
     objs = {obj.lower_, lemma(obj)} if obj is not None else set()
     if obj is not None:
         for c in obj.children:
-            if c.dep_ == "conj":
+            if c.dep_ in ("conj", "compound"):
                 objs |= {c.lower_, lemma(c)}
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                objs |= {g.lower_ for g in c.children if g.dep_ == "pobj"}
+                objs |= {lemma(g) for g in c.children if g.dep_ == "pobj"}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
     prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     fits = [
@@ -197,7 +132,10 @@ class SentenceCoder:
             found = self._arguments(tok, sense, noun, rule)
             if found is not None:
                 out.append(found)
-        return _merge_same(out)
+        # Background clauses ("Sharon, who has vowed ...", "after a demonstration over ...") report
+        # what the sentence is not about; they count only when the sentence has nothing else.
+        main = [f for f in out if not _is_background(f.trigger)]
+        return _merge_same(main or out)
 
     # --- triggers ----------------------------------------------------------------------------------
 
@@ -207,6 +145,8 @@ class SentenceCoder:
         for tok in sent:
             if not _is_verb(tok) or (lemma(tok) in REPORTING_VERBS and lemma(tok) not in lx.VERBS):
                 continue
+            if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and child(tok, "nsubj") is None:
+                continue  # "militiamen armed with machetes", "a Kremlin-backed party": a description
             sense = verb_sense(tok)
             obj = direct_object(tok)
             if sense is not None:
@@ -218,9 +158,17 @@ class SentenceCoder:
                 cands.append((tok, sense, noun, rule))
             elif obj is not None and lemma(tok) in lx.LIGHT_VERBS:
                 ns = noun_sense(obj)
+                if ns is None:
+                    # "undertook a mediation mission", "launched a peace effort": the modifier names it.
+                    mod = next((c for c in obj.children if c.dep_ == "compound" and noun_sense(c)), None)
+                    ns = noun_sense(mod) if mod is not None else None
+                    if mod is not None:
+                        consumed.add(mod.i)
                 if ns is not None and lemma(obj) not in _NON_EVENT_HEADS:
                     consumed.add(obj.i)
                     cands.append((tok, ns, obj, "light-verb"))
+        for speaker_verb, _clause in _obligations(sent):
+            cands.append((speaker_verb, _REQUEST_OBLIGATION, None, "obligation"))
         for tok in sent:
             if tok.i in consumed or not _is_noun(tok) or lemma(tok) in _NON_EVENT_HEADS:
                 continue
@@ -231,20 +179,26 @@ class SentenceCoder:
             if tok.dep_ == "compound":
                 continue
             cands.append((tok, ns, tok, "noun"))
-        return cands
+        return _promises_of_force(cands)
 
     def _folded(self, tok: Token, cands: list[tuple[Token, Sense, Token | None, str]]) -> bool:
         """True when a verbal event governs this trigger: its complement is content, not a happening."""
         heads = {c[0].i: c for c in cands}
         t = tok
         steps = 0
+        conditional = False
         while t.head != t and steps < 8:
             dep = t.dep_
+            mark = child(t, "mark")
+            if dep == "advcl" and mark is not None and mark.lower_ in ("if", "unless", "until", "before"):
+                conditional = True  # "... unless the president agrees": the condition, not a happening
             t = t.head
             steps += 1
             if lemma(t) in REPORTING_VERBS and t.i not in heads:
                 return False
             if t.i in heads and t.i != tok.i:
+                if conditional:
+                    return True
                 gov_sense = heads[t.i][1]
                 if dep in ("nsubj", "nsubjpass", "conj", "advcl", "cc", "parataxis", "relcl", "acl"):
                     return False
@@ -273,6 +227,8 @@ class SentenceCoder:
     def _arguments(self, tok: Token, sense: Sense, noun: Token | None, rule: str) -> Found | None:
         resolve = self.actors.resolve
         actor_toks: list[Token] = []
+        if rule == "obligation":
+            return self._obligation(tok, sense)
         if rule == "noun":
             actor_toks = self._noun_actor_tokens(tok)
         elif rule == "light-verb" and noun is not None and self._own_party(noun):
@@ -292,6 +248,10 @@ class SentenceCoder:
             actor_toks = between
             recipients = [r for r in recipients if r not in actors]
         actors = [a for a in actors if a.country or a.sector or a.members]
+        if not actors and sense.type == lx.ASSAULT and recipients:
+            unknown = self._unattributed_force(tok, actor_toks)
+            if unknown is not None:
+                actors = [unknown]
         if not actors:
             return None
         actor_keys = {_key(a) for a in actors}
@@ -300,7 +260,7 @@ class SentenceCoder:
         ]
 
         etype, mode = sense.type, sense.mode
-        if etype == lx.CONSULT and not recipients and len(actors) < 2:
+        if etype == lx.CONSULT and not recipients and sum(len(a.flat()) for a in actors) < 2:
             place_country = self._visited_country(tok, noun, actors)
             if place_country is None:
                 return None
@@ -309,10 +269,24 @@ class SentenceCoder:
         status = modality(tok, stop)
         if noun is not None and noun != tok and status == "asserted":
             status = modality(noun, tok)
-        if status == "future" and etype in lx.COOPERATIVE_TYPES:
+        if status == "negated" and etype in _REFUSABLE and subject(tok) is not None:
+            # "will not accept refugees", "would not meet the demands": a refusal is a rejection.
+            etype, mode, status = lx.REJECT, _REFUSAL_MODE.get(etype), "asserted"
+        elif (
+            status in ("future", "hypothetical")
+            and _has_condition(tok, "unless")
+            and etype not in lx.VERBAL_TYPES
+        ):
+            # "will withdraw its force unless ...": an ultimatum.
+            etype, mode, status = lx.THREATEN, "relations" if etype != lx.ASSAULT else "violence", "asserted"
+        elif status == "future" and etype in lx.COOPERATIVE_TYPES:
             etype = lx.AGREE  # PLOVER: future cooperation is an expressed intent
         elif status == "future" and etype == lx.RETREAT:
             etype = lx.CONCEDE
+        elif status in ("future", "hypothetical") and etype in _THREATENING and _stated_by_actor(tok):
+            # "farmers said they would blockade Paris": announcing force is a threat (PLOVER: a threat,
+            # not the act plus a modality).
+            etype, mode, status = lx.THREATEN, _THREAT_MODE.get(etype), "asserted"
         confidence = sense.weight
         if rule == "noun":
             confidence -= 0.15
@@ -337,6 +311,54 @@ class SentenceCoder:
             via_pronoun=via_pronoun,
             argument_tokens=frozenset(i for t in actor_toks + recipient_toks for i in _phrase_span(t)),
         )
+
+    def _obligation(self, speaker_verb: Token, sense: Sense) -> Found | None:
+        """ "X said Y must do Z": a demand by the speaker on Y."""
+        clause = next((c for v, c in _obligations(speaker_verb.sent) if v == speaker_verb), None)
+        s = subject(speaker_verb)
+        if clause is None or s is None:
+            return None
+        actors = [a for a in self.actors.resolve(s) if a.country or a.sector or a.members]
+        target = subject(clause)
+        recipients = [r for r in self.actors.resolve(target)] if target is not None else []
+        recipients = [r for r in recipients if (r.country or r.sector or r.members) and r not in actors]
+        if not actors or not recipients:
+            return None
+        arg_toks = [s] + ([target] if target is not None else [])
+        return Found(
+            type=lx.REQUEST,
+            mode=None,
+            trigger=speaker_verb,
+            noun=None,
+            sense=sense,
+            rule="obligation",
+            actors=actors,
+            recipients=recipients,
+            modality=modality(speaker_verb),
+            confidence=0.65,
+            context_defaults=(),
+            argument_tokens=frozenset(i for t in arg_toks for i in _phrase_span(t)),
+        )
+
+    def _unattributed_force(self, tok: Token, actor_toks: list[Token]) -> Entity | None:
+        """Violence with no named perpetrator ("killed in a car bombing in Baghdad", "a roadside bomb
+        killed"): an unidentified actor, placed in the country where it struck when the text says."""
+        instrument = actor_toks[0] if actor_toks else None
+        if instrument is None:
+            for prep in ("in", "by"):
+                objs = prep_objects(tok, prep)
+                if objs and lemma(objs[0]) in _ATTACK_INSTRUMENTS:
+                    instrument = objs[0]
+                    break
+        if instrument is None or lemma(instrument) not in _ATTACK_INSTRUMENTS:
+            return None
+        country = None
+        for t in [*instrument.subtree, *tok.subtree]:
+            country = self.actors.place_country.get((id(t.doc), t.i))
+            if country:
+                break
+        text = instrument.doc[instrument.left_edge.i : instrument.right_edge.i + 1].text
+        return Entity(text=text, name=None, country=country, sector="UNK")
 
     def _own_party(self, noun: Token) -> list[Token]:
         """The noun's own possessor or national modifier: "its attack", "US military threats"."""
@@ -462,6 +484,128 @@ class SentenceCoder:
                     if e.country and e.country not in own:
                         return Entity(text=e.text, name=e.name, country=e.country, sector=None)
         return None
+
+
+_REQUEST_OBLIGATION = Sense(lx.REQUEST, recipient=(), weight=0.65)
+_OBLIGATION_AUX = words("must should ought")
+_REFUSABLE = frozenset({lx.AGREE, lx.SUPPORT, lx.CONSULT, lx.CONCEDE, lx.COOPERATE, lx.AID, lx.RETREAT})
+_REFUSAL_MODE = {
+    lx.CONSULT: "meet",
+    lx.AID: "assist",
+    lx.COOPERATE: "assist",
+    lx.RETREAT: "yield",
+    lx.CONCEDE: "yield",
+}
+_FORCEFUL = frozenset({lx.ASSAULT, lx.COERCE, lx.SANCTION, lx.MOBILIZE, lx.PROTEST})
+_THREAT_MODE = {
+    lx.ASSAULT: "violence",
+    lx.COERCE: "restrict",
+    lx.SANCTION: "relations",
+    lx.MOBILIZE: "violence",
+    lx.PROTEST: "restrict",
+}
+# Announced, these are threats; an announced sanction is a decision and stays a sanction.
+_THREATENING = _FORCEFUL - {lx.SANCTION}
+# Verbs of intent: their subject announces its own coming action.
+_INTENT_VERBS = words("plan intend decide prepare vow swear threaten aim resolve pledge promise want seek")
+_PROMISSIVE = words("vow swear pledge promise threaten warn")
+_ATTACK_INSTRUMENTS = words(
+    "bomb bombing explosion blast device ied mine minefield rocket missile mortar shell grenade "
+    "attack attacker gunman gunmen gunfire shooting bomber drone airstrike strike ambush suicide"
+)
+
+
+_BACKGROUND_PREPS = words("after following since before amid despite during over")
+_BACKGROUND_MARKS = words("as while when whereas after before since because although though once")
+_BACKGROUND_NOUNS = words("wake aftermath face light run-up eve")
+
+
+def _is_background(tok: Token) -> bool:
+    """A trigger in a relative or participial clause, or a noun in a time or cause phrase."""
+    t = tok
+    while t.head != t:
+        dep = t.dep_
+        if dep in ("relcl", "acl") and _is_verb(t):
+            return True
+        if dep == "advcl" and _is_verb(t):
+            mark = child(t, "mark")
+            if mark is not None and mark.lower_ in _BACKGROUND_MARKS:
+                return True
+            # "..., killing 12": a participle adding what followed from the main event.
+            if mark is None and t.tag_ == "VBG" and child(t, "nsubj") is None and t.i > t.head.i:
+                return True
+        if dep == "pobj" and t.head.lower_ in _BACKGROUND_PREPS:
+            return True
+        if dep == "pobj" and t.head.dep_ == "prep" and t.head.head.lower_ in _BACKGROUND_NOUNS:
+            return True
+        if dep in ("ccomp", "xcomp") or lemma(t.head) in REPORTING_VERBS:
+            return False
+        t = t.head
+    return False
+
+
+def _obligations(sent: Span) -> list[tuple[Token, Token]]:
+    """(speaker verb, clause) for "X said that Y must ...": a clause of obligation under a statement."""
+    out = []
+    for tok in sent:
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in tok.children):
+            continue
+        if tok.dep_ not in ("ccomp", "acl", "conj"):
+            continue
+        gov = tok.head
+        while gov.dep_ in ("dobj", "pobj", "prep", "conj") and gov.head != gov and not _is_verb(gov):
+            gov = gov.head
+        if not _is_verb(gov) or subject(gov) is None:
+            continue
+        out.append((gov, tok))
+    return out
+
+
+def _promises_of_force(
+    cands: list[tuple[Token, Sense, Token | None, str]],
+) -> list[tuple[Token, Sense, Token | None, str]]:
+    """ "vowed to fight", "swore to attack": a promise whose content is force is a threat."""
+    by_tok = {c[0].i: c for c in cands}
+    out = []
+    for tok, sense, noun, rule in cands:
+        inner = next((by_tok[c.i] for c in tok.children if c.dep_ == "xcomp" and c.i in by_tok), None)
+        if (
+            lemma(tok) in _PROMISSIVE
+            and sense.type != lx.THREATEN
+            and inner is not None
+            and inner[1].type in _FORCEFUL
+        ):
+            sense = Sense(lx.THREATEN, mode=_THREAT_MODE.get(inner[1].type), recipient=("xcomp_obj", "dobj"))
+        out.append((tok, sense, noun, rule))
+    return out
+
+
+def _has_condition(tok: Token, mark: str) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == mark for m in c.children)
+        for c in tok.children
+    )
+
+
+def _stated_by_actor(tok: Token) -> bool:
+    """The trigger's subject is also the one who says it will happen, or nobody else says it."""
+    from eventwire.events.attribution import speaker_token
+
+    if tok.dep_ == "xcomp" and lemma(tok.head) in _INTENT_VERBS:
+        return True
+    if any(c.dep_ == "mark" and c.lower_ == "unless" for t in tok.subtree for c in t.children):
+        return True
+    speaker = speaker_token(tok)
+    if speaker is None:
+        return any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children
+        ) and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in tok.subtree for c in t.children)
+    actor = subject(tok)
+    if actor is None:
+        return False
+    if actor.pos_ == "PRON" and actor.lower_ in ("they", "we", "it", "he", "she", "i"):
+        return True
+    return actor.i == speaker.i or actor.lemma_ == speaker.lemma_
 
 
 def _phrase_span(tok: Token) -> range:

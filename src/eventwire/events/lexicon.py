@@ -80,8 +80,12 @@ class Sense:
         return (self.obj is not None) + (self.prep is not None) + (self.prt is not None) * 2
 
 
-def _s(*words: str) -> frozenset[str]:
-    return frozenset(w for ws in words for w in ws.split())
+def words(*texts: str) -> frozenset[str]:
+    """A word set written as space-separated strings."""
+    return frozenset(w for t in texts for w in t.split())
+
+
+_s = words
 
 
 # Object nouns that several senses share.
@@ -98,7 +102,10 @@ AID_NOUNS = _s(
     "fund funds funding donation donations weapon weapons arm arms ammunition equipment food "
     "medicine medicines vaccine vaccines shelter asylum troops support backing"
 )
-MATERIAL_AID = AID_NOUNS - _s("support backing")
+MATERIAL_AID = AID_NOUNS - _s("support backing") | _s(
+    "dollar dollars euro euros pound pounds yen million millions billion billions goods tent tents blanket "
+    "blankets fuel grain wheat rice equipment"
+)
 DEAL_NOUNS = _s(
     "agreement agreements deal deals accord accords pact pacts treaty treaties protocol "
     "memorandum contract contracts charter declaration communique"
@@ -157,7 +164,16 @@ _verb(
     Sense(AGREE, weight=0.7),
 )
 _verb("propose", Sense(AGREE, weight=0.6))
-_verb("accept", Sense(AGREE, obj=DEAL_NOUNS | _s("offer proposal plan invitation terms mediation")))
+_verb(
+    "accept",
+    Sense(AGREE, obj=DEAL_NOUNS | _s("offer proposal plan invitation terms mediation formula proposals")),
+    Sense(
+        AID,
+        mode=None,
+        obj=_s("refugee refugees migrant migrants asylum-seekers seekers"),
+        context=("asylum",),
+    ),
+)
 _verb("reach conclude", Sense(AGREE, obj=DEAL_NOUNS | _s("consensus compromise settlement understanding")))
 _verb("sign ink", Sense(SUPPORT, obj=DEAL_NOUNS, context=("diplomatic",), recipient=("with",)))
 _verb("ratify endorse", Sense(SUPPORT, obj=DEAL_NOUNS), Sense(SUPPORT, weight=0.7))
@@ -175,6 +191,12 @@ _verb(
         obj=_s("delegation envoy minister president visitor visitors counterpart"),
         recipient=("dobj",),
     ),
+    Sense(
+        RETREAT,
+        mode="access",
+        obj=_s("observer observers inspector inspectors monitor monitors mission"),
+        recipient=("from",),
+    ),
 )
 _verb("discuss", Sense(CONSULT, recipient=("with",), weight=0.75))
 _verb("negotiate", Sense(CONSULT, context=("diplomatic",), recipient=("with",)))
@@ -185,6 +207,7 @@ _verb(
     Sense(REQUEST, prep="for", recipient=("on",)),
     Sense(REQUEST, prep="on", recipient=("on",)),
     Sense(REJECT, prt="off", mode="meet"),
+    Sense(CONCEDE, prt="off", obj=PROTEST_NOUNS),
 )
 _verb(
     "hold",
@@ -216,7 +239,7 @@ _verb(
 _verb("defend", Sense(SUPPORT, weight=0.6))
 
 # ---- CONCEDE: verbal concessions ------------------------------------------------------------------
-_verb("apologize apologise", Sense(CONCEDE, recipient=("to",)))
+_verb("apologize apologise", Sense(SUPPORT, recipient=("to",)))
 _verb("pardon", Sense(CONCEDE, context=("legal",)))
 _verb("concede yield", Sense(CONCEDE))
 _verb("acquit", Sense(CONCEDE, context=("legal",)))
@@ -253,6 +276,7 @@ _verb(
     "provide give send deliver donate supply ship airlift transfer allocate",
     Sense(AID, obj=MATERIAL_AID, recipient=("dative", "to", "for")),
 )
+_verb("donate", Sense(AID, recipient=("dative", "to", "for")))
 _verb("supply arm", Sense(AID, recipient=("dative", "to", "dobj"), weight=0.7))
 _verb("aid assist", Sense(AID, recipient=("dobj",), weight=0.7))
 _verb("rescue", Sense(AID, weight=0.6))
@@ -260,6 +284,8 @@ _verb(
     "lend loan fund finance",
     Sense(AID, recipient=("dative", "to", "dobj"), context=("economic",), weight=0.7),
 )
+_verb("swear", Sense(AGREE, weight=0.6))
+_verb("prepare", Sense(MOBILIZE, mode="troops", obj=FORCE_NOUNS))
 _verb(
     "forgive", Sense(AID, obj=_s("debt debts loan loans"), context=("economic",)), Sense(SUPPORT, weight=0.6)
 )
@@ -292,9 +318,16 @@ _verb("repatriate", Sense(RETREAT, mode="release"))
 _verb("resign quit", Sense(RETREAT, mode="resign"))
 _verb("step", Sense(RETREAT, mode="resign", prt="down"))
 _verb("disarm demobilize demobilise surrender", Sense(RETREAT, mode="disarm"))
+# Easing sanctions is a material retreat; easing curfews, bans and emergency rule a concession (the
+# PLOVER gold records code the latter CONCEDE, as the manual's "removing curfews").
 _verb(
-    "lift ease end relax suspend",
-    Sense(RETREAT, obj=SANCTION_NOUNS | RESTRICTION_NOUNS | STATUS_NOUNS, recipient=("on", "against")),
+    "lift ease end relax suspend scrap remove",
+    Sense(RETREAT, obj=SANCTION_NOUNS, recipient=("on", "against")),
+    Sense(CONCEDE, obj=RESTRICTION_NOUNS | STATUS_NOUNS | _s("measures measure rule"), recipient=("on",)),
+)
+_verb(
+    "shorten cancel repeal revoke rescind",
+    Sense(CONCEDE, obj=RESTRICTION_NOUNS | STATUS_NOUNS | _s("measures measure rule sentence sentences")),
 )
 _verb(
     "allow permit admit",
@@ -315,12 +348,15 @@ _verb("demand urge request implore plead beg exhort", Sense(REQUEST, recipient=(
 _verb("ask", Sense(REQUEST, recipient=("dobj", "of")))
 _verb("appeal", Sense(REQUEST, recipient=("to",)))
 _verb("press pressure", Sense(REQUEST, recipient=("dobj",), weight=0.6))
+_verb("push lobby", Sense(REQUEST, prep="for", recipient=("dobj", "for"), weight=0.6))
 _verb(
     "seek",
     Sense(
         REQUEST,
         obj=MATERIAL_AID
-        | _s("help support release talks meeting ceasefire extradition return withdrawal clarification"),
+        | _s(
+            "help support release talks meeting ceasefire extradition return withdrawal clarification refuge"
+        ),
         recipient=("from",),
         weight=0.7,
     ),
@@ -344,7 +380,8 @@ _verb(
     Sense(ACCUSE, mode="disapprove", obj=_s("ambassador envoy diplomat charge"), recipient=("dobj",)),
 )
 _verb("object", Sense(ACCUSE, mode="disapprove", prep="to", recipient=("to",)))
-_verb("oppose", Sense(ACCUSE, mode="disapprove", recipient=("dobj",), weight=0.6))
+_verb("oppose", Sense(REJECT, recipient=("dobj",), weight=0.6))
+_verb("renege", Sense(REJECT, recipient=("on",)))
 
 # ---- REJECT: rejections and refusals --------------------------------------------------------------
 _verb(
@@ -360,6 +397,17 @@ _verb("boycott", Sense(PROTEST, mode="boycott", recipient=("dobj",)))
 _verb("threaten", Sense(THREATEN, recipient=("dobj", "with", "xcomp_obj", "ccomp_subj")))
 _verb("warn", Sense(THREATEN, recipient=("dobj", "ccomp_subj", "against")))
 _verb("issue deliver", Sense(THREATEN, obj=_s("ultimatum threat threats warning"), light=True))
+# A protest lodged, filed or delivered is a diplomatic complaint (ACCUSE), not a street protest.
+_verb(
+    "lodge file issue deliver register send",
+    Sense(
+        ACCUSE,
+        mode="disapprove",
+        obj=_s("protest protests complaint complaints"),
+        light=True,
+        recipient=("with", "to"),
+    ),
+)
 
 # ---- PROTEST --------------------------------------------------------------------------------------
 _verb("protest demonstrate rally", Sense(PROTEST, mode="demo", recipient=("against", "outside", "at")))
@@ -372,10 +420,15 @@ _verb(
     Sense(
         PROTEST,
         mode="obstruct",
-        obj=_s("road roads highway highways street streets entrance access bridge traffic"),
+        obj=_s(
+            "road roads highway highways street streets entrance access bridge bridges traffic transport "
+            "route routes railway railways border crossing port"
+        ),
     ),
 )
 _verb("stage organize organise lead", Sense(PROTEST, obj=PROTEST_NOUNS, light=True))
+_verb("shun boycott", Sense(PROTEST, mode="strike", obj=_s("work classes class jobs")))
+_verb("blockade", Sense(PROTEST, mode="obstruct", recipient=("dobj",), weight=0.6))
 
 # ---- SANCTION -------------------------------------------------------------------------------------
 _verb("sanction embargo", Sense(SANCTION, mode="discontinue", recipient=("dobj",)))
@@ -422,6 +475,10 @@ _verb(
 _verb("send dispatch move", Sense(MOBILIZE, mode="troops", obj=FORCE_NOUNS, recipient=("to", "against")))
 _verb("reinforce", Sense(MOBILIZE, mode="troops"))
 _verb(
+    "strengthen boost bolster increase expand beef",
+    Sense(MOBILIZE, mode="troops", obj=FORCE_NOUNS | _s("presence deployment patrols garrison")),
+)
+_verb(
     "conduct carry",
     Sense(MOBILIZE, obj=_s("exercise exercises drill drills maneuver maneuvers manoeuvres"), light=True),
 )
@@ -435,11 +492,22 @@ _verb("arrest detain jail imprison apprehend intern", Sense(COERCE, mode="arrest
 _verb("seize confiscate impound", Sense(COERCE, mode="seize", recipient=("dobj", "from")))
 _verb("raid search", Sense(COERCE, mode="seize", recipient=("dobj",), weight=0.6))
 _verb("deport", Sense(COERCE, mode="deport", recipient=("dobj",)))
-_verb("ban outlaw prohibit", Sense(COERCE, mode="restrict", recipient=("dobj",), weight=0.7))
+_verb(
+    "ban outlaw prohibit bar",
+    Sense(COERCE, mode="restrict", recipient=("dobj",), weight=0.7),
+    Sense(
+        SANCTION,
+        mode="discontinue",
+        obj=MATERIAL_AID | _s("trade import imports export exports flight flights investment investments"),
+        recipient=("to", "from"),
+    ),
+)
 _verb("censor", Sense(COERCE, mode="censor", recipient=("dobj",)))
 _verb("crack", Sense(COERCE, mode="restrict", prt="down", recipient=("on",)))
 _verb("occupy annex", Sense(COERCE, mode="seize", context=("territory",), recipient=("dobj",)))
-_verb("hack", Sense(COERCE, mode="cyber", context=("cyber",), recipient=("dobj",)))
+_verb("hack", Sense(COERCE, mode="cyber", context=("cyber",), recipient=("dobj", "into")))
+_verb("deface", Sense(COERCE, mode="cyber", context=("cyber",), recipient=("dobj",)))
+_verb("reimpose", Sense(COERCE, mode="restrict", recipient=("on", "in")))
 _verb("restrict", Sense(COERCE, mode="restrict", recipient=("dobj",), weight=0.6))
 
 # ---- ASSAULT --------------------------------------------------------------------------------------
@@ -470,8 +538,11 @@ _verb("beat", Sense(ASSAULT, mode="beat", recipient=("dobj",), weight=0.6))
 _verb("stab", Sense(ASSAULT, mode="primitive", recipient=("dobj",)))
 _verb("clash fight battle", Sense(ASSAULT, recipient=("with", "against", "dobj")))
 _verb("wound injure", Sense(ASSAULT, recipient=("dobj",), weight=0.6))
-_verb("burn torch", Sense(ASSAULT, mode="destroy", recipient=("dobj",), weight=0.6))
-_verb("destroy demolish raze", Sense(ASSAULT, mode="destroy", recipient=("dobj",), weight=0.6))
+# Destroying property is coded COERCE 'destroy', as the PLOVER gold records do; violence against people
+# stays ASSAULT.
+_verb("burn torch", Sense(COERCE, mode="destroy", recipient=("dobj",), weight=0.6))
+_verb("destroy demolish raze bulldoze", Sense(COERCE, mode="destroy", recipient=("dobj",), weight=0.6))
+_verb("blow", Sense(COERCE, mode="destroy", prt="up", recipient=("dobj",)))
 _verb(
     "launch carry mount wage",
     Sense(ASSAULT, obj=ATTACK_NOUNS, light=True, recipient=("on", "against")),
@@ -485,14 +556,14 @@ _verb(
     Sense(ACCUSE, mode="investigate", obj=INVESTIGATION_NOUNS, light=True, recipient=("into",)),
     Sense(CONSULT, obj=TALK_NOUNS, light=True, recipient=("with",)),
 )
-_verb("set", Sense(ASSAULT, mode="destroy", obj=_s("fire"), recipient=("to",)))
+_verb("set", Sense(COERCE, mode="destroy", obj=_s("fire"), recipient=("to",)))
 
 # ---- light verbs: the object noun names the event -------------------------------------------------
 # (their own senses above cover the specific objects; these make "X made/took/had Y" read the noun)
 LIGHT_VERBS = _s(
     "hold make take have give pay conduct carry launch stage mount wage begin start resume open "
     "level lodge file issue express voice extend deliver impose announce order step intensify "
-    "continue hold join lead organize organise"
+    "continue hold join lead organize organise renew reopen undertake accept"
 )
 # Verbs under which an event noun is only the topic, never a happening of its own.
 TOPIC_VERBS = _s(
@@ -505,10 +576,14 @@ _noun(
     Sense(CONSULT, recipient=("with", "between")),
 )
 _noun("visit trip tour", Sense(CONSULT, mode="visit", recipient=("to",)))
+_noun("talk", Sense(CONSULT, recipient=("with", "between"), weight=0.6))
+_noun("mediation", Sense(CONSULT, mode="third-party", context=("diplomatic",), recipient=("between",)))
+_noun("welcome reception", Sense(CONSULT, mode="visit", recipient=("to",), weight=0.6))
 _noun("agreement deal accord pact treaty", Sense(AGREE, recipient=("with", "between"), weight=0.6))
 _noun("cooperation", Sense(COOPERATE, recipient=("with", "between"), weight=0.6))
 _noun("support backing endorsement", Sense(SUPPORT, recipient=("for", "to")))
-_noun("aid assistance donation", Sense(AID, recipient=("to", "for")))
+_noun("aid assistance donation donations", Sense(AID, recipient=("to", "for")))
+_noun("blockade blockades", Sense(COERCE, mode="restrict", recipient=("on", "of", "in")))
 _noun(
     "attack attacks assault offensive airstrike airstrikes air_strike bombing bombings shelling raid raids "
     "invasion incursion ambush massacre killing killings assassination",
@@ -539,4 +614,6 @@ _noun("resignation", Sense(RETREAT, mode="resign"))
 _noun("ceasefire truce", Sense(CONCEDE, mode="ceasefire"))
 _noun("apology pardon amnesty concession concessions", Sense(CONCEDE))
 _noun("deployment mobilization mobilisation buildup", Sense(MOBILIZE, mode="troops"))
+_noun("patrol patrols", Sense(MOBILIZE, mode="police", weight=0.5))
+_noun("alert", Sense(MOBILIZE, mode="troops", weight=0.5))
 _noun("exercise exercises drill drills", Sense(MOBILIZE, mode="troops", weight=0.5))

@@ -11,177 +11,44 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.events.lexicon import words
 from eventwire.events.syntax import child, lemma, subject
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "ca", "'d"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATORS = words("not n't never no neither nor without nobody none")
+FUTURE_AUX = words("will shall 'll wo")
+HYPOTHETICAL_AUX = words("would could might may should can must ca 'd")
+CONDITIONAL_MARKS = words("if unless whether lest")
 # Nouns and verbs that turn what they govern into a guess, a fear or a rumour.
-SPECULATIVE = frozenset(
-    {
-        "concern",
-        "fear",
-        "speculation",
-        "rumor",
-        "rumour",
-        "worry",
-        "suspicion",
-        "possibility",
-        "prospect",
-        "risk",
-        "likelihood",
-        "expectation",
-        "speculate",
-        "suspect",
-        "allege",
-        "believe",
-        "expect",
-        "predict",
-        "anticipate",
-        "guess",
-        "suggest",
-        "seem",
-        "appear",
-        "claim",
-        "report",
-        "estimate",
-        "doubt",
-        "assume",
-        "accuse",
-        "accusation",
-        "allegation",
-        "charge",
-        "deny",
-        "question",
-        "hope",
-        "fearful",
-        "likely",
-        "unlikely",
-        "possible",
-        "probable",
-    }
+SPECULATIVE = words(
+    "concern fear speculation rumor rumour worry suspicion possibility prospect risk likelihood "
+    "expectation speculate suspect allege believe expect predict anticipate guess suggest seem "
+    "appear claim report estimate doubt assume accuse accusation allegation charge deny question "
+    "hope fearful likely unlikely possible probable"
 )
-SPECULATIVE_ADVERBS = frozenset(
-    {
-        "reportedly",
-        "allegedly",
-        "possibly",
-        "probably",
-        "perhaps",
-        "maybe",
-        "apparently",
-        "purportedly",
-        "supposedly",
-        "likely",
-        "presumably",
-    }
+SPECULATIVE_ADVERBS = words(
+    "reportedly allegedly possibly probably perhaps maybe apparently purportedly supposedly likely presumably"
 )
-HYPOTHETICAL_MODIFIERS = frozenset(
-    {
-        "possible",
-        "potential",
-        "proposed",
-        "hypothetical",
-        "conditional",
-        "prospective",
-        "would-be",
-        "alleged",
-        "suspected",
-        "rumored",
-        "rumoured",
-    }
+HYPOTHETICAL_MODIFIERS = words(
+    "possible potential proposed hypothetical conditional prospective would-be alleged suspected "
+    "rumored rumoured"
 )
-FUTURE_GOVERNORS = frozenset(
-    {
-        "plan",
-        "intend",
-        "schedule",
-        "prepare",
-        "set",
-        "due",
-        "go",
-        "aim",
-        "decide",
-        "expect",
-        "agree",
-        "promise",
-        "pledge",
-        "vow",
-        "threaten",
-        "offer",
-        "propose",
-        "want",
-        "seek",
-        "hope",
-        "try",
-        "attempt",
-        "wish",
-    }
+FUTURE_GOVERNORS = words(
+    "plan intend schedule prepare set due go aim decide expect agree promise pledge vow threaten "
+    "offer propose want seek hope try attempt wish"
 )
-FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "forthcoming", "scheduled", "future", "next", "coming"})
+FUTURE_MODIFIERS = words("upcoming planned forthcoming scheduled future next coming")
 # Sources whose statements are opinions rather than reports of what happened.
-GUESSING_SOURCES = frozenset(
-    {
-        "expert",
-        "analyst",
-        "observer",
-        "commentator",
-        "pundit",
-        "some",
-        "other",
-        "many",
-        "critic",
-        "scholar",
-        "economist",
-        "strategist",
-        "watcher",
-        "specialist",
-    }
+GUESSING_SOURCES = words(
+    "expert analyst observer commentator pundit some other many critic scholar economist strategist "
+    "watcher specialist"
 )
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "announce",
-        "state",
-        "claim",
-        "add",
-        "note",
-        "confirm",
-        "quote",
-        "acknowledge",
-        "disclose",
-        "reveal",
-        "write",
-        "explain",
-        "indicate",
-        "argue",
-        "assert",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "tweet",
-        "post",
-        "publish",
-        "insist",
-        "maintain",
-        "contend",
-        "reiterate",
-        "remark",
-        "comment",
-        "recount",
-        "describe",
-        "testify",
-        "inform",
-        "brief",
-        "mention",
-        "cite",
-    }
+REPORTING_VERBS = words(
+    "say tell report announce state claim add note confirm quote acknowledge disclose reveal write "
+    "explain indicate argue assert stress emphasize emphasise tweet post publish insist maintain "
+    "contend reiterate remark comment recount describe testify inform brief mention cite"
 )
 # "what he called ...": a characterisation the speaker makes, not a reported fact.
-HEDGING_NAMERS = frozenset({"call", "describe", "term", "dub", "label", "brand"})
+HEDGING_NAMERS = words("call describe term dub label brand")
 
 
 def is_negated(tok: Token) -> bool:

@@ -6,33 +6,20 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-SUBJ = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+from eventwire.events.lexicon import words
+
+SUBJ = words("nsubj csubj")
+PASSIVE_SUBJ = words("nsubjpass csubjpass")
 # Verbs whose object is the one who is to act in their complement: "urged Iran to stop".
-OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "order",
-        "force",
-        "persuade",
-        "invite",
-        "call",
-        "press",
-        "tell",
-        "encourage",
-        "allow",
-        "help",
-        "pressure",
-        "push",
-        "compel",
-        "request",
-        "instruct",
-        "authorize",
-        "authorise",
-        "want",
-        "lead",
-    }
+OBJECT_CONTROL = words(
+    "urge ask order force persuade invite call press tell encourage allow help pressure push compel "
+    "request instruct authorize authorise want lead"
+)
+
+
+_STATEMENT_NOUNS = words(
+    "declaration statement letter resolution communique report message appeal note decree ultimatum "
+    "motion petition"
 )
 
 
@@ -102,6 +89,10 @@ def subject(tok: Token, depth: int = 0) -> Token | None:
         return subject(gov, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
         return subject(head.head, depth + 1)
+    if dep == "acl" and head.dep_ in ("dobj", "pobj") and lemma(head) in _STATEMENT_NOUNS:
+        # "issued a declaration demanding ...": the one who issued it.
+        gov = head.head.head if head.dep_ == "pobj" else head.head
+        return subject(gov, depth + 1)
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head
     return None
