@@ -400,12 +400,49 @@ class SentenceCoder:
     def _recipients(
         self, tok: Token, sense: Sense, noun: Token | None, rule: str, actor_toks: list[Token]
     ) -> tuple[list[Entity], list[Token]]:
+        """Recipients by the sense's roles, in order; then the fallbacks that hold for every type."""
+        found, toks = self._by_roles(tok, sense, noun, rule, actor_toks)
+        if found:
+            return found, toks
+        # The content of a verbal act names who it concerns: "offered to negotiate with Armenia",
+        # "promised to continue aid to Mozambique", "threatened to launch an offensive against Iraq".
+        for comp in children(tok, "xcomp"):
+            inner = verb_sense(comp)
+            roles = inner.recipient if inner is not None else ("dobj", "with", "to", "against", "on")
+            found, toks = self._by_roles(comp, Sense(sense.type, recipient=roles), None, "verb", actor_toks)
+            if found:
+                return found, toks
+        # A companion in "X, with Y, visits": the "with" phrase on the subject.
+        if sense.type == lx.CONSULT and actor_toks:
+            with_toks = prep_objects(actor_toks[0], "with")
+            companions = [e for t in with_toks for e in self.actors.resolve(t)]
+            if companions:
+                return companions, with_toks
+        # Who a purpose clause names: "supply ammunition to refill Russia's inventory", "to protest
+        # Sweden's decision", "to demand reforms by President Suharto's government".
+        if sense.type != lx.CONSULT:
+            found, toks = self._purpose_recipient(tok, actor_toks)
+            if found:
+                return found, toks
+        # Where an order, a protest or a concession applies: "imposed a curfew in Cizre", "lifted the
+        # curfew in Montenegro", "blocked roads in Algiers" concern that place's country.
+        if sense.type in _PLACE_TARGETED:
+            found, toks = self._place_recipient(tok, noun, actor_toks)
+            if found:
+                return found, toks
+        return [], []
+
+    def _by_roles(
+        self, tok: Token, sense: Sense, noun: Token | None, rule: str, actor_toks: list[Token]
+    ) -> tuple[list[Entity], list[Token]]:
         resolve = self.actors.resolve
+        obj = direct_object(tok) if rule != "noun" else None
         owners = [tok] + ([noun] if noun is not None and noun != tok else [])
+        if obj is not None and obj not in owners:
+            owners.append(obj)
         for role in sense.recipient:
             toks: list[Token] = []
             if role == "dobj" and rule != "noun":
-                obj = direct_object(tok)
                 if obj is not None and obj != noun:
                     toks = [obj]
             elif role == "dative":
@@ -416,10 +453,10 @@ class SentenceCoder:
                 toks = [s] if s is not None else []
             elif role == "xcomp_obj":
                 comp = child(tok, "xcomp")
-                obj = direct_object(comp) if comp is not None else None
-                toks = [obj] if obj is not None else []
+                xobj = direct_object(comp) if comp is not None else None
+                toks = [xobj] if xobj is not None else []
             elif role == "poss":
-                obj = direct_object(tok)
+                # Whose offer, plan or call it was: "rejected a US offer", "calls by Belarus's rulers".
                 if obj is not None:
                     toks = [
                         c
@@ -427,6 +464,10 @@ class SentenceCoder:
                         if c.dep_ in ("poss", "compound", "amod", "nmod")
                         and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
                     ][:1]
+                    if not toks:
+                        toks = (
+                            prep_objects(obj, "by") or prep_objects(obj, "from") or prep_objects(obj, "of")
+                        )[:1]
             else:
                 for owner in owners:
                     toks = prep_objects(owner, role)
@@ -436,31 +477,47 @@ class SentenceCoder:
             found = [e for e in found if e.country or e.sector or e.members]
             if found:
                 return found, toks
-        # Material help whose receiver is named only in its purpose: "supply ammunition to refill Russia's
-        # inventory", "send troops to help the Afghan army".
-        if sense.type in (lx.AID, lx.COOPERATE):
-            obj = direct_object(tok)
-            clauses = children(tok, "xcomp", "advcl", "acl") + (
-                children(obj, "acl", "relcl") if obj is not None else []
-            )
-            for clause in clauses:
-                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return [], []
+
+    def _purpose_recipient(self, tok: Token, actor_toks: list[Token]) -> tuple[list[Entity], list[Token]]:
+        obj = direct_object(tok)
+        clauses = children(tok, "xcomp", "advcl", "acl") + (
+            children(obj, "acl", "relcl") if obj is not None else []
+        )
+        for clause in clauses:
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                continue
+            for t in clause.subtree:
+                if (
+                    t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                    and t.dep_ in ("poss", "dobj", "pobj", "amod", "compound", "nmod")
+                    and t not in actor_toks
+                ):
+                    purpose = [e for e in self.actors.resolve(t, coordinate=False) if e.country]
+                    if purpose:
+                        return purpose, [t]
+        return [], []
+
+    def _place_recipient(
+        self, tok: Token, noun: Token | None, actor_toks: list[Token]
+    ) -> tuple[list[Entity], list[Token]]:
+        actor_span = {i for t in actor_toks for i in _phrase_span(t)}
+        roots = [tok] + ([noun] if noun is not None and noun != tok else [])
+        obj = direct_object(tok)
+        if obj is not None:
+            roots.append(obj)
+        roots.extend(children(tok, "xcomp"))
+        for r in roots:
+            for prep in r.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
                     continue
-                for t in clause.subtree:
-                    if (
-                        t.ent_type_ in ("GPE", "NORP", "ORG")
-                        and t.dep_ in ("poss", "dobj", "pobj", "amod", "compound")
-                        and t not in actor_toks
-                    ):
-                        purpose = [e for e in resolve(t, coordinate=False) if e.country]
-                        if purpose:
-                            return purpose, [t]
-        # A visit's host, or a companion in "X, with Y, visits": the "with" phrase on the subject.
-        if sense.type == lx.CONSULT and actor_toks:
-            with_toks = prep_objects(actor_toks[0], "with")
-            companions = [e for t in with_toks for e in resolve(t)]
-            if companions:
-                return companions, with_toks
+                for t in prep.subtree:
+                    if t.i in actor_span:
+                        continue
+                    country = self.actors.place_country.get((id(t.doc), t.i))
+                    if country:
+                        name = t.doc[t.left_edge.i : t.right_edge.i + 1].text if t.dep_ == "pobj" else t.text
+                        return [Entity(text=name, name=None, country=country, sector=None)], [t]
         return [], []
 
     def _visited_country(self, tok: Token, noun: Token | None, actors: list[Entity]) -> Entity | None:
@@ -516,6 +573,11 @@ _ATTACK_INSTRUMENTS = words(
 
 
 _BACKGROUND_PREPS = words("after following since before amid despite during over")
+# Types whose target is the place they apply to when no party is named.
+_PLACE_TARGETED = frozenset(
+    {lx.COERCE, lx.CONCEDE, lx.PROTEST, lx.MOBILIZE, lx.SANCTION, lx.RETREAT, lx.AID, lx.ASSAULT, lx.THREATEN}
+)
+_PLACE_PREPS = words("in into on at around near across throughout inside to")
 _BACKGROUND_MARKS = words("as while when whereas after before since because although though once")
 _BACKGROUND_NOUNS = words("wake aftermath face light run-up eve")
 

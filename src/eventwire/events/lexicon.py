@@ -344,7 +344,10 @@ _verb(
 _verb("observe respect", Sense(RETREAT, mode="ceasefire", obj=_s("ceasefire truce")))
 
 # ---- REQUEST: requests, demands, orders -----------------------------------------------------------
-_verb("demand urge request implore plead beg exhort", Sense(REQUEST, recipient=("dobj", "of", "from", "to")))
+_verb(
+    "demand urge request implore plead beg exhort insist",
+    Sense(REQUEST, recipient=("dobj", "ccomp_subj", "of", "from", "to", "on")),
+)
 _verb("ask", Sense(REQUEST, recipient=("dobj", "of")))
 _verb("appeal", Sense(REQUEST, recipient=("to",)))
 _verb("press pressure", Sense(REQUEST, recipient=("dobj",), weight=0.6))
@@ -362,7 +365,6 @@ _verb(
     ),
 )
 _verb("order", Sense(REQUEST, recipient=("dobj",), weight=0.6))
-_verb("insist", Sense(REQUEST, weight=0.5))
 
 # ---- ACCUSE: disapprove, allege, investigate ------------------------------------------------------
 _verb("accuse blame charge indict", Sense(ACCUSE, mode="allege", recipient=("dobj",)))
@@ -373,7 +375,7 @@ _verb(
     "castigate chastise scold reproach fault",
     Sense(ACCUSE, mode="disapprove", recipient=("dobj",)),
 )
-_verb("complain", Sense(ACCUSE, mode="disapprove", recipient=("to", "about", "against")))
+_verb("complain", Sense(ACCUSE, mode="disapprove", recipient=("about", "over", "against", "to")))
 _verb("investigate probe examine", Sense(ACCUSE, mode="investigate", recipient=("dobj",), weight=0.7))
 _verb(
     "summon",
@@ -386,7 +388,7 @@ _verb("renege", Sense(REJECT, recipient=("on",)))
 # ---- REJECT: rejections and refusals --------------------------------------------------------------
 _verb(
     "reject refuse decline rebuff spurn dismiss repudiate veto deny",
-    Sense(REJECT, recipient=("dobj", "poss")),
+    Sense(REJECT, recipient=("poss", "dobj")),
 )
 _verb("turn", Sense(REJECT, prt="down"))
 _verb("cancel postpone", Sense(REJECT, obj=TALK_NOUNS | _s("visit trip"), mode="meet"))
