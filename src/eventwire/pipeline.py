@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -24,7 +24,7 @@ from eventwire.events.extract import Found, SentenceCoder
 from eventwire.geo.locate import locate_event
 from eventwire.geo.parser import Geoparser
 from eventwire.geo.records import ResolvedToponym
-from eventwire.models import Article, CodedArticle, Event, Evidence, Mention, Segment, Trigger
+from eventwire.models import Article, CodedArticle, Entity, Event, Evidence, Mention, Segment, Trigger
 from eventwire.nlp.pipeline import load_nlp
 from eventwire.time.timex import Timex, find_timexes
 from eventwire.version import PIPELINE_VERSION
@@ -118,6 +118,11 @@ class Pipeline:
             date, precision = tx.value.split("T", 1)[0], precision_of(tx.value)
         place = locate_event(f.trigger, places, exclude=f.argument_tokens) if places else None
         where = place.to_location() if place is not None else None
+        actors_, recipients_ = f.actors, f.recipients
+        if where is not None and where.country:
+            # A party named without a country ("police", "protesters") acts where the event happens.
+            actors_ = [_placed(a, where.country) for a in actors_]
+            recipients_ = [_placed(r, where.country) for r in recipients_]
         event_id = _event_id(article.article_id, self.version, f.type, t_start, ev_start)
         rule = f"{f.rule}:{f.sense.type.lower()}" + (f":{segment.kind}" if segment.kind != "body" else "")
         return Event(
@@ -126,8 +131,8 @@ class Pipeline:
             type=f.type,
             mode=f.mode,
             context=contexts(sent, f.context_defaults),
-            actors=f.actors,
-            recipients=f.recipients,
+            actors=actors_,
+            recipients=recipients_,
             date=date,
             date_precision=precision,
             location=where,
@@ -144,6 +149,12 @@ class Pipeline:
             ),
             pipeline_version=self.version,
         )
+
+
+def _placed(e: Entity, country: str) -> Entity:
+    if e.country or e.members:
+        return e
+    return replace(e, country=country)
 
 
 def _event_id(article_id: str, version: str, etype: str, trigger_start: int, evidence_start: int) -> str:

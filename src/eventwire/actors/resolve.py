@@ -220,6 +220,11 @@ class ArticleActors:
             if countries or sector:
                 return self._with_countries(text, ptext, countries, sector)
             return None
+        if named is None and head.text[:1].isupper():
+            # A name the tagger missed ("Lula met ..."): an earlier mention of the same party.
+            alias = self._alias(head.text)
+            if alias is not None:
+                return replace(alias, text=text) if not alias.members else alias
         if named is not None and named.label_ in ("GPE", "LOC", "NORP"):
             ctry = self.dictionary.match([t.text for t in named], 0, self.on_date)
             if ctry is not None and ctry.country:

@@ -217,7 +217,7 @@ class SentenceCoder:
                     "pcomp",
                     "ccomp",
                 )
-            if _is_verb(t) and dep in ("advcl", "conj", "relcl"):
+            if _is_verb(t) and dep in ("advcl", "conj", "relcl") and not conditional:
                 # A separate clause: its events stand on their own.
                 return False
         return False
