@@ -53,6 +53,7 @@ _COLLECTIVE = words(
     "groups number some many most all several few band crowd crowds majority handful contingent "
     "member members one two three"
 )
+_REPORTING = words("say tell announce state claim add note confirm insist warn report declare")
 # Heads that name an organised group whose kind a modifier gives: "opposition groups", "rebel forces".
 _GROUP_HEADS = words(
     "group party force organization organisation movement faction unit member leader people "
@@ -147,7 +148,7 @@ class ArticleActors:
         if low in _COLLECTIVE or tok.lemma_.lower() in _COLLECTIVE:
             members = prep_objs(tok, "of")
             if members:
-                inner = self._phrase(members[0])
+                inner = self._resolve_one(members[0])
                 if inner is not None:
                     text = _span_text(tok.doc, _phrase_tokens(tok))
                     return replace(inner, text=text) if not inner.members else inner
@@ -160,8 +161,19 @@ class ArticleActors:
         return replace(ref, text=tok.text) if not ref.members else ref
 
     def antecedent(self, tok: Token) -> Entity | None:
-        """The last compatible party named before the pronoun: a person for he/she, a group for they/it."""
+        """The party a pronoun stands for.
+
+        In reported speech the speaker ("the army said it had withdrawn", "Kim said his country")
+        comes first; otherwise the last compatible party named before: a person for he/she, a group
+        for they/it.
+        """
         low = tok.lower_
+        speaker = _reporting_speaker(tok)
+        if speaker is not None:
+            found = [e for e in self.resolve(speaker, coordinate=False) if e.country or e.sector]
+            person = speaker.ent_type_ == "PERSON" or (found and found[0].name and " " in (found[0].name or ""))
+            if found and (low in _PERSON_PRONOUNS) == bool(person and speaker.ent_type_ == "PERSON"):
+                return found[0]
         where = self._offset.get(id(tok.doc), 0) + tok.idx
         want = "person" if low in _PERSON_PRONOUNS else "group"
         hits = [k.entity for k in reversed(self.known) if k.start < where and k.kind == want]
@@ -345,6 +357,22 @@ class ArticleActors:
             self.dictionary.agent_sector(head.lemma_.lower()) is not None
             or self.dictionary.agent_sector(head.lower_) is not None
         )
+
+
+def _reporting_speaker(tok: Token) -> Token | None:
+    """The subject of the reporting verb whose complement the pronoun (or its owner) is subject of."""
+    clause_subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else None
+    if clause_subj is None and tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        clause_subj = tok.head
+    if clause_subj is None:
+        return None
+    verb = clause_subj.head
+    if verb.dep_ not in ("ccomp",) or verb.head == verb:
+        return None
+    gov = verb.head
+    if gov.lemma_.lower() not in _REPORTING:
+        return None
+    return next((c for c in gov.children if c.dep_ == "nsubj" and c.i != tok.i and c.pos_ != "PRON"), None)
 
 
 def _local_head(tokens: list[Token]) -> Token:

@@ -31,7 +31,8 @@ eval_app = typer.Typer(help="Measure accuracy against gold data.", no_args_is_he
 app.add_typer(eval_app, name="eval")
 
 err = Console(stderr=True)
-out = Console(soft_wrap=True)
+# Piped output keeps long rows on one line rather than folding them at 80 columns.
+out = Console() if Console().is_terminal else Console(width=200)
 
 
 class CodeFormat(StrEnum):
@@ -172,6 +173,9 @@ def events(
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    merged: Annotated[
+        bool, typer.Option("--merged", help="Merged events: one per happening, with counts and evidence.")
+    ] = False,
 ) -> None:
     """List stored events, filtered."""
     from eventwire.store.duck import EventFilter, EventStore
@@ -185,6 +189,11 @@ def events(
         flt = EventFilter(
             type=type, actor=actor, country=country, since=since, until=until, modality=modality
         )
+        if merged:
+            from eventwire.cli.stories_cmd import list_merged
+
+            list_merged(db, flt, limit, format.value, output)
+            return
         with EventStore(db, read_only=True) as store:
             found = store.events(flt, limit=limit)
     except EventwireError as exc:

@@ -57,22 +57,25 @@ def entities_label(es: Sequence[Entity]) -> str:
 
 
 def events_table(events: Sequence[Event]) -> Table:
-    table = Table(show_lines=False, header_style="bold", expand=False)
-    for col in ("date", "type", "modality", "actors", "recipients", "where", "trigger", "evidence"):
-        table.add_column(col, overflow="fold")
+    """One row per event: when, what, who to whom, where, and the words that fired."""
+    table = Table(show_lines=False, header_style="bold", expand=False, box=None, pad_edge=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("modality", no_wrap=True)
+    table.add_column("actors -> recipients", overflow="fold", ratio=3)
+    table.add_column("where", overflow="fold", ratio=1)
+    table.add_column("trigger", overflow="fold", ratio=1)
     for e in events:
-        ev = e.evidence.text
+        who = entities_label(e.actors) + " -> " + entities_label(e.recipients)
         table.add_row(
             e.date or "-",
             e.type + (f"/{e.mode}" if e.mode else ""),
             e.modality,
-            entities_label(e.actors),
-            entities_label(e.recipients),
+            who,
             e.location.name if e.location else "-",
             e.trigger.text,
-            ev if len(ev) <= 90 else ev[:87] + "...",
         )
-    table.caption = f"{len(events)} events"
+    table.caption = f"{len(events)} events (evidence: eventwire show ARTICLE_ID --db FILE)"
     return table
 
 

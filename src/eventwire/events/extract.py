@@ -21,7 +21,7 @@ from eventwire.actors.resolve import ArticleActors
 from eventwire.events import lexicon as lx
 from eventwire.events.lexicon import Sense, words
 from eventwire.events.modality import REPORTING_VERBS, modality
-from eventwire.events.syntax import child, children, direct_object, lemma, prep_objects, subject
+from eventwire.events.syntax import child, children, direct_object, lemma, prep_objects, subject, verb_lemmas
 from eventwire.models import Entity
 
 # Verbs that carry their subject into a participation noun: "returned from a trip", "held talks".
@@ -68,7 +68,7 @@ class Found:
 
 
 def verb_sense(tok: Token) -> Sense | None:
-    senses = lx.VERBS.get(lemma(tok))
+    senses = next((lx.VERBS[k] for k in verb_lemmas(tok) if k in lx.VERBS), None)
     if not senses:
         return None
     obj = direct_object(tok)
@@ -149,6 +149,8 @@ class SentenceCoder:
                 continue  # "militiamen armed with machetes", "a Kremlin-backed party": a description
             sense = verb_sense(tok)
             obj = direct_object(tok)
+            if sense is not None and lemma(tok) in _COMMAND_VERBS and obj is not None and noun_sense(obj):
+                sense = None  # "ordered patrols", "authorised the arrest of": the ordered act is the event
             if sense is not None:
                 noun = obj if obj is not None and (sense.light or noun_sense(obj) is not None) else None
                 rule = "light-verb" if sense.light else ("verb+obj" if sense.obj else "verb")
@@ -156,7 +158,7 @@ class SentenceCoder:
                     consumed.add(noun.i)
                     consumed.update(c.i for c in noun.children if c.dep_ == "conj")
                 cands.append((tok, sense, noun, rule))
-            elif obj is not None and lemma(tok) in lx.LIGHT_VERBS:
+            elif obj is not None and (lemma(tok) in lx.LIGHT_VERBS or lemma(tok) in _COMMAND_VERBS):
                 ns = noun_sense(obj)
                 if ns is None:
                     # "undertook a mediation mission", "launched a peace effort": the modifier names it.
@@ -167,6 +169,10 @@ class SentenceCoder:
                 if ns is not None and lemma(obj) not in _NON_EVENT_HEADS:
                     consumed.add(obj.i)
                     cands.append((tok, ns, obj, "light-verb"))
+        for tok in sent:
+            # "is opposed to", "is ready to host talks", "are willing to forgive": a stance is an act.
+            if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and tok.lower_ in lx.ADJECTIVES:
+                cands.append((tok, lx.ADJECTIVES[tok.lower_], None, "adjective"))
         for speaker_verb, _clause in _obligations(sent):
             cands.append((speaker_verb, _REQUEST_OBLIGATION, None, "obligation"))
         for tok in sent:
@@ -279,6 +285,8 @@ class SentenceCoder:
         ):
             # "will withdraw its force unless ...": an ultimatum.
             etype, mode, status = lx.THREATEN, "relations" if etype != lx.ASSAULT else "violence", "asserted"
+        elif status == "hypothetical" and etype in lx.COOPERATIVE_TYPES and _stated_by_actor(tok):
+            etype, status = lx.AGREE, "future"  # "they would meet the mediator if ...": a conditional offer
         elif status == "future" and etype in lx.COOPERATIVE_TYPES:
             etype = lx.AGREE  # PLOVER: future cooperation is an expressed intent
         elif status == "future" and etype == lx.RETREAT:
@@ -543,6 +551,7 @@ class SentenceCoder:
         return None
 
 
+_COMMAND_VERBS = words("order authorize authorise approve command decree")
 _REQUEST_OBLIGATION = Sense(lx.REQUEST, recipient=(), weight=0.65)
 _OBLIGATION_AUX = words("must should ought")
 _REFUSABLE = frozenset({lx.AGREE, lx.SUPPORT, lx.CONSULT, lx.CONCEDE, lx.COOPERATE, lx.AID, lx.RETREAT})
@@ -590,7 +599,9 @@ def _is_background(tok: Token) -> bool:
         if dep in ("relcl", "acl") and _is_verb(t):
             return True
         if dep == "advcl" and _is_verb(t):
-            mark = child(t, "mark")
+            mark = child(t, "mark") or next(
+                (c for c in t.children if c.dep_ == "advmod" and c.lower_ in ("when", "while", "as")), None
+            )
             if mark is not None and mark.lower_ in _BACKGROUND_MARKS:
                 return True
             # "..., killing 12": a participle adding what followed from the main event.
@@ -632,7 +643,7 @@ def _promises_of_force(
     for tok, sense, noun, rule in cands:
         inner = next((by_tok[c.i] for c in tok.children if c.dep_ == "xcomp" and c.i in by_tok), None)
         if (
-            lemma(tok) in _PROMISSIVE
+            any(k in _PROMISSIVE for k in verb_lemmas(tok))
             and sense.type != lx.THREATEN
             and inner is not None
             and inner[1].type in _FORCEFUL

@@ -211,6 +211,14 @@ _verb(
 )
 _verb(
     "hold",
+    Sense(
+        COERCE,
+        mode="arrest",
+        obj=PRISONER_NOUNS
+        | _s("refugee refugees civilian civilians people villager villagers worker workers tourist tourists"),
+        recipient=("dobj",),
+        weight=0.6,
+    ),
     Sense(CONSULT, obj=TALK_NOUNS, light=True, recipient=("with",)),
     Sense(PROTEST, obj=PROTEST_NOUNS, light=True),
     Sense(MOBILIZE, obj=_s("exercise exercises drill drills maneuver maneuvers manoeuvres"), light=True),
@@ -284,7 +292,7 @@ _verb(
     "lend loan fund finance",
     Sense(AID, recipient=("dative", "to", "dobj"), context=("economic",), weight=0.7),
 )
-_verb("swear", Sense(AGREE, weight=0.6))
+_verb("swear sworn swore", Sense(AGREE, weight=0.6))
 _verb("prepare", Sense(MOBILIZE, mode="troops", obj=FORCE_NOUNS))
 _verb(
     "forgive", Sense(AID, obj=_s("debt debts loan loans"), context=("economic",)), Sense(SUPPORT, weight=0.6)
@@ -311,7 +319,7 @@ _verb(
 _verb("retreat evacuate", Sense(RETREAT, mode="withdraw", recipient=("from",)))
 _verb(
     "release free",
-    Sense(RETREAT, mode="release", obj=PRISONER_NOUNS, recipient=("to",)),
+    Sense(RETREAT, mode="release", obj=PRISONER_NOUNS, recipient=("dobj", "to")),
     Sense(RETREAT, mode="release", weight=0.6),
 )
 _verb("repatriate", Sense(RETREAT, mode="release"))
@@ -365,6 +373,7 @@ _verb(
     ),
 )
 _verb("order", Sense(REQUEST, recipient=("dobj",), weight=0.6))
+_verb("force compel", Sense(COERCE, mode="restrict", recipient=("dobj",), weight=0.6))
 
 # ---- ACCUSE: disapprove, allege, investigate ------------------------------------------------------
 _verb("accuse blame charge indict", Sense(ACCUSE, mode="allege", recipient=("dobj",)))
@@ -571,6 +580,17 @@ LIGHT_VERBS = _s(
 TOPIC_VERBS = _s(
     "say tell report announce cite call describe discuss consider plan prepare propose expect fear deny raise"
 )
+
+# ---- adjectives: stances that are acts -------------------------------------------------------------
+ADJECTIVES: dict[str, Sense] = {
+    "opposed": Sense(REJECT, recipient=("to",)),
+    "ready": Sense(AGREE, recipient=("xcomp_obj", "to"), weight=0.6),
+    "willing": Sense(AGREE, recipient=("xcomp_obj", "to"), weight=0.6),
+    "prepared": Sense(AGREE, recipient=("xcomp_obj", "to"), weight=0.6),
+    "unwilling": Sense(REJECT, recipient=("xcomp_obj",), weight=0.6),
+    "critical": Sense(ACCUSE, mode="disapprove", recipient=("of",), weight=0.6),
+    "supportive": Sense(SUPPORT, recipient=("of",), weight=0.6),
+}
 
 # ---- nouns ----------------------------------------------------------------------------------------
 _noun(

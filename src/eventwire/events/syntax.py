@@ -27,6 +27,27 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def verb_lemmas(tok: Token) -> list[str]:
+    """The lemma, then regular-inflection guesses for when the lemmatizer errs ("staged" -> "stag")."""
+    out = [tok.lemma_.lower()]
+    w = tok.lower_
+    if w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        out += [w[:-1], w[:-2]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            out.append(w[:-3])  # stopped -> stop
+    if w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+        if len(w) > 5 and w[-4] == w[-5]:
+            out.append(w[:-4])
+    if w.endswith("es"):
+        out += [w[:-1], w[:-2]]
+    elif w.endswith("s"):
+        out.append(w[:-1])
+    return out
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -76,6 +97,10 @@ def subject(tok: Token, depth: int = 0) -> Token | None:
     if head == tok:
         return None
     dep = tok.dep_
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
+        return subject(head.head, depth + 1)  # "X is ready to meet": the one who is ready
+    if dep in ("acomp", "oprd"):
+        return subject(head, depth + 1)
     if dep == "xcomp":
         if lemma(head) in OBJECT_CONTROL:
             obj = child(head, "dobj")

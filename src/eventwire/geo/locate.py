@@ -20,8 +20,8 @@ from eventwire.geo.records import Place, ResolvedToponym
 from eventwire.geo.toponyms import PLACE_NOUNS
 
 LOCATIVE_PREPS = frozenset(
-    """in near at outside inside within across throughout around off along into over beside aboard amid
-    amidst""".split()  # noqa: SIM905
+    """in near at outside inside within across throughout through around off along into over beside aboard
+    amid amidst""".split()  # noqa: SIM905
 )
 # Dependency links that open another clause: a place below them belongs to that clause's event.
 CLAUSE_LINKS = frozenset(
