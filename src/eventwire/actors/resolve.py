@@ -171,8 +171,8 @@ class ArticleActors:
         speaker = _reporting_speaker(tok)
         if speaker is not None:
             found = [e for e in self.resolve(speaker, coordinate=False) if e.country or e.sector]
-            person = speaker.ent_type_ == "PERSON" or (found and found[0].name and " " in (found[0].name or ""))
-            if found and (low in _PERSON_PRONOUNS) == bool(person and speaker.ent_type_ == "PERSON"):
+            # he/she take a named person; it/they take a group, a country or an organisation.
+            if found and (low in _PERSON_PRONOUNS) == (speaker.ent_type_ == "PERSON"):
                 return found[0]
         where = self._offset.get(id(tok.doc), 0) + tok.idx
         want = "person" if low in _PERSON_PRONOUNS else "group"

@@ -21,7 +21,7 @@ from eventwire.geo.toponyms import PLACE_NOUNS
 
 LOCATIVE_PREPS = frozenset(
     """in near at outside inside within across throughout through around off along into over beside aboard
-    amid amidst""".split()  # noqa: SIM905
+    amid amidst""".split()
 )
 # Dependency links that open another clause: a place below them belongs to that clause's event.
 CLAUSE_LINKS = frozenset(
@@ -29,7 +29,7 @@ CLAUSE_LINKS = frozenset(
 )
 TIME_NOUNS = frozenset(
     """year years month months week weeks day days time times period decade decades century anniversary
-    hour hours minute minutes season era morning evening night afternoon""".split()  # noqa: SIM905
+    hour hours minute minutes season era morning evening night afternoon""".split()
 )
 _LITERAL_KINDS = frozenset({"literal"})
 _SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
