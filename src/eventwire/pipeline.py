@@ -85,7 +85,9 @@ class Pipeline:
         places = self.geoparser.parse(
             [p.doc for p in parsed], [p.segment.start for p in parsed], article.source
         )
-        actors.add_places([(rt.span, rt.place.country) for rt in places if rt.place and rt.place.country])
+        actors.add_places(
+            [(rt.span, rt.place.country) for rt in places if rt.place and rt.place.country and rt.kind != "demonym"]
+        )
         events: list[Event] = []
         for p in parsed:
             offset = p.segment.start

@@ -71,6 +71,7 @@ class _Known:
     end: int
     keys: frozenset[str]  # lower-cased name words that can refer back to it
     kind: str  # person | group
+    subject: bool = False  # named as the subject of its clause
 
 
 class ArticleActors:
@@ -108,15 +109,19 @@ class ArticleActors:
             resolved = self.resolve(top, coordinate=False)
             if not resolved or all(e.members for e in resolved):
                 resolved = self.resolve(ent.root, coordinate=False)
+            is_subject = top.dep_ in ("nsubj", "nsubjpass")
+            if not resolved and ent.label_ == "PERSON":
+                # A person we cannot place is still who "he" or "she" may stand for.
+                resolved = [Entity(text=ent.text, name=ent.text)]
             for e in resolved:
-                if e.country or e.sector:
-                    self._remember(e, offset + ent.start_char, offset + ent.end_char, ent.label_)
+                if e.country or e.sector or ent.label_ == "PERSON":
+                    self._remember(e, offset + ent.start_char, offset + ent.end_char, ent.label_, is_subject)
 
-    def _remember(self, e: Entity, start: int, end: int, label: str) -> None:
+    def _remember(self, e: Entity, start: int, end: int, label: str, is_subject: bool = False) -> None:
         name = e.name or e.text
         keys = frozenset(w.lower() for w in re.findall(r"[\w'-]+", name) if len(w) > 1)
         kind = "person" if label == "PERSON" else "group"
-        self.known.append(_Known(e, start, end, keys, kind))
+        self.known.append(_Known(e, start, end, keys, kind, is_subject))
 
     # --- resolution --------------------------------------------------------------------------------
 
@@ -176,9 +181,12 @@ class ArticleActors:
                 return found[0]
         where = self._offset.get(id(tok.doc), 0) + tok.idx
         want = "person" if low in _PERSON_PRONOUNS else "group"
-        hits = [k.entity for k in reversed(self.known) if k.start < where and k.kind == want]
-        if not hits:
+        before = [k for k in reversed(self.known) if k.start < where and k.kind == want]
+        if not before:
             return None
+        # Centering: the subject of the nearby text is the likeliest referent, else the nearest mention.
+        near = [k for k in before if where - k.start < 300]
+        hits = [k.entity for k in near if k.subject] + [k.entity for k in before]
         # The nearest mention, resolved to a country through any mention of the same party.
         first = hits[0]
         if first.country is None and not first.members:

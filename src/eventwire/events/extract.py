@@ -253,6 +253,16 @@ class SentenceCoder:
             actors = [e for t in between for e in resolve(t, coordinate=False)]
             actor_toks = between
             recipients = [r for r in recipients if r not in actors]
+        if sense.type == lx.ASSAULT and rule != "noun" and lemma(tok) in _FIGURATIVE_FORCE:
+            obj = direct_object(tok)
+            if obj is not None and lemma(obj) in _ABSTRACT_OBJECTS:
+                return None  # "fight the pandemic": no violence
+        if (
+            sense.type == lx.THREATEN
+            and lemma(tok) == "warn"
+            and not self._warning_threatens(tok, recipients)
+        ):
+            return None
         actors = [a for a in actors if a.country or a.sector or a.members]
         if not actors and sense.type == lx.ASSAULT and recipients:
             unknown = self._unattributed_force(tok, actor_toks)
@@ -328,6 +338,10 @@ class SentenceCoder:
             return None
         actors = [a for a in self.actors.resolve(s) if a.country or a.sector or a.members]
         target = subject(clause)
+        if target is not None and any(
+            c.dep_ == "det" and c.lower_ in ("any", "every", "all", "no", "each") for c in target.children
+        ):
+            return None  # "any company must ...": a general rule, not a demand on someone
         recipients = [r for r in self.actors.resolve(target)] if target is not None else []
         recipients = [r for r in recipients if (r.country or r.sector or r.members) and r not in actors]
         if not actors or not recipients:
@@ -368,6 +382,25 @@ class SentenceCoder:
         text = instrument.doc[instrument.left_edge.i : instrument.right_edge.i + 1].text
         return Entity(text=text, name=None, country=country, sector="UNK")
 
+    def _warning_threatens(self, tok: Token, recipients: list[Entity]) -> bool:
+        """A warning is a threat when it is aimed at a party, warns of consequences or force, or says
+        what a party will do ("police will no longer tolerate rallies"); a warning of a crisis is not."""
+        if any(r.country or r.members for r in recipients):
+            return True
+        for obj in prep_objects(tok, "of") + prep_objects(tok, "against"):
+            if lemma(obj) in _WARNED_OF:
+                return True
+        comp = child(tok, "ccomp")
+        if comp is None:
+            return False
+        if any(lemma(t) in _WARNED_OF for t in comp.subtree):
+            return True
+        will = any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo") for c in comp.children
+        )
+        doer = subject(comp)
+        return will and doer is not None and any(e.sector or e.country for e in self.actors.resolve(doer))
+
     def _own_party(self, noun: Token) -> list[Token]:
         """The noun's own possessor or national modifier: "its attack", "US military threats"."""
         poss = child(noun, "poss")
@@ -382,7 +415,7 @@ class SentenceCoder:
 
     def _noun_actor_tokens(self, noun: Token) -> list[Token]:
         poss = child(noun, "poss")
-        if poss is not None:
+        if poss is not None and lemma(noun) not in _PATIENT_NOUNS:
             return [poss]
         by = prep_objects(noun, "by")
         if by:
@@ -477,9 +510,11 @@ class SentenceCoder:
                             prep_objects(obj, "by") or prep_objects(obj, "from") or prep_objects(obj, "of")
                         )[:1]
             else:
+                # The first owner whose phrase names a party ("on Monday" on the verb names nobody).
                 for owner in owners:
                     toks = prep_objects(owner, role)
-                    if toks:
+                    found = [e for t in toks if t not in actor_toks for e in resolve(t)]
+                    if any(e.country or e.sector or e.members for e in found):
                         break
             found = [e for t in toks if t not in actor_toks for e in resolve(t)]
             found = [e for e in found if e.country or e.sector or e.members]
@@ -551,6 +586,19 @@ class SentenceCoder:
         return None
 
 
+# Nominals whose possessor undergoes the act: "her release", "his arrest", "the minister's killing".
+_PATIENT_NOUNS = words(
+    "release arrest detention killing assassination execution resignation deportation "
+    "expulsion kidnapping abduction trial conviction pardon"
+)
+# Objects that make a verb of force figurative: "fight the pandemic", "attack the plan".
+_ABSTRACT_OBJECTS = words(
+    "plan plans policy policies decision decisions proposal proposals idea law laws bill bills pandemic "
+    "epidemic disease diseases virus outbreak flu poverty corruption crime fire fires inflation problem "
+    "problems crisis drought hunger famine deficit unemployment terrorism extremism rumours claims report "
+    "reports budget measure measures"
+)
+_FIGURATIVE_FORCE = words("fight battle combat tackle attack hit strike target beat kill")
 _COMMAND_VERBS = words("order authorize authorise approve command decree")
 _REQUEST_OBLIGATION = Sense(lx.REQUEST, recipient=(), weight=0.65)
 _OBLIGATION_AUX = words("must should ought")
@@ -651,6 +699,12 @@ def _promises_of_force(
             sense = Sense(lx.THREATEN, mode=_THREAT_MODE.get(inner[1].type), recipient=("xcomp_obj", "dobj"))
         out.append((tok, sense, noun, rule))
     return out
+
+
+_WARNED_OF = words(
+    "consequence consequences retaliation reprisal reprisals action measures response force war "
+    "sanctions punishment attack attacks strike strikes"
+)
 
 
 def _has_condition(tok: Token, mark: str) -> bool:
