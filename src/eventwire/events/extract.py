@@ -105,6 +105,10 @@ def noun_sense(tok: Token) -> Sense | None:
             mode = "hunger" if "hunger" in mods else "strike"
             return Sense(lx.PROTEST, mode=mode, recipient=("against",))
         if not (mods & _ASSAULT_STRIKE_MODS):
+            # A bare "strike" is a walkout unless the sentence speaks of arms.
+            armed = any(lemma(t) in _ARMED_WORDS for t in tok.sent)
+            if not armed:
+                return Sense(lx.PROTEST, mode="strike", recipient=("against",), weight=0.5)
             return Sense(lx.ASSAULT, recipient=sense.recipient, weight=0.5)
     return sense
 
@@ -124,6 +128,8 @@ class SentenceCoder:
         self.actors = actors
 
     def code(self, sent: Span) -> list[Found]:
+        if not sent.doc.has_annotation("DEP"):
+            return []  # an unparsed paragraph cannot carry an event
         cands = self._candidates(sent)
         out: list[Found] = []
         for tok, sense, noun, rule in cands:
@@ -599,6 +605,10 @@ _ABSTRACT_OBJECTS = words(
     "reports budget measure measures"
 )
 _FIGURATIVE_FORCE = words("fight battle combat tackle attack hit strike target beat kill")
+_ARMED_WORDS = words(
+    "military army troop soldier jet aircraft drone missile rocket bomb airstrike navy force forces target "
+    "warplane artillery killed kill"
+)
 _COMMAND_VERBS = words("order authorize authorise approve command decree")
 _REQUEST_OBLIGATION = Sense(lx.REQUEST, recipient=(), weight=0.65)
 _OBLIGATION_AUX = words("must should ought")
