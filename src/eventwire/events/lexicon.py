@@ -201,6 +201,8 @@ _verb(
 _verb("discuss", Sense(CONSULT, recipient=("with",), weight=0.75))
 _verb("negotiate", Sense(CONSULT, context=("diplomatic",), recipient=("with",)))
 _verb("consult confer", Sense(CONSULT, recipient=("dobj", "with")))
+_verb("talk", Sense(CONSULT, prep="with", recipient=("with",), weight=0.6))
+_verb("consent acquiesce", Sense(AGREE, recipient=("to",), weight=0.7))
 _verb("telephone phone", Sense(CONSULT, mode="phone", recipient=("dobj",)))
 _verb(
     "call",
@@ -228,6 +230,10 @@ _verb("travel fly", Sense(CONSULT, mode="visit", prep="to", recipient=("to",), w
 
 # ---- SUPPORT: praise, back, endorse, improve ties -------------------------------------------------
 _verb("support back", Sense(SUPPORT, recipient=("dobj",)))
+_verb("side", Sense(SUPPORT, prep="with", recipient=("with",)))
+_verb("relent retract", Sense(CONCEDE, weight=0.6))
+_verb("back", Sense(CONCEDE, prt="down", weight=0.6))
+_verb("give", Sense(CONCEDE, prt="in", weight=0.6))
 _verb(
     "praise commend hail laud applaud welcome congratulate thank salute", Sense(SUPPORT, recipient=("dobj",))
 )
@@ -268,6 +274,29 @@ _verb(
 
 # ---- COOPERATE: mutual material cooperation -------------------------------------------------------
 _verb("cooperate collaborate", Sense(COOPERATE, recipient=("with",)))
+_verb("coordinate partner", Sense(COOPERATE, prep="with", recipient=("with",), weight=0.6))
+_verb("contribute", Sense(AID, obj=MATERIAL_AID, recipient=("to",), weight=0.6))
+_verb(
+    "hand",
+    Sense(RETREAT, mode="release", prt="over", obj=PRISONER_NOUNS, recipient=("to",)),
+    Sense(
+        RETREAT,
+        mode="withdraw",
+        prt="over",
+        obj=_s("territory control town city region weapons arms"),
+        recipient=("to",),
+    ),
+)
+_verb(
+    "return",
+    Sense(RETREAT, mode="release", obj=PRISONER_NOUNS | _s("remains bodies"), recipient=("to",)),
+    Sense(
+        RETREAT,
+        mode="withdraw",
+        obj=_s("territory land lands property island islands town"),
+        recipient=("to",),
+    ),
+)
 _verb(
     "share exchange",
     Sense(
@@ -400,6 +429,19 @@ _verb(
     Sense(REJECT, recipient=("poss", "dobj")),
 )
 _verb("turn", Sense(REJECT, prt="down"))
+_verb("rule", Sense(REJECT, prt="out"))
+_verb(
+    "block thwart",
+    Sense(
+        REJECT,
+        obj=_s(
+            "resolution resolutions bill bills deal deals measure measures proposal "
+            "proposals plan plans agreement accession membership bid"
+        ),
+        recipient=("poss", "dobj"),
+    ),
+)
+_verb("walk", Sense(REJECT, mode="meet", prt="out", recipient=("of",), weight=0.6))
 _verb("cancel postpone", Sense(REJECT, obj=TALK_NOUNS | _s("visit trip"), mode="meet"))
 _verb("defy", Sense(REJECT, mode="yield", recipient=("dobj",)))
 _verb("boycott", Sense(PROTEST, mode="boycott", recipient=("dobj",)))
@@ -485,6 +527,7 @@ _verb(
 )
 _verb("send dispatch move", Sense(MOBILIZE, mode="troops", obj=FORCE_NOUNS, recipient=("to", "against")))
 _verb("reinforce", Sense(MOBILIZE, mode="troops"))
+_verb("call", Sense(MOBILIZE, mode="troops", prt="up", obj=FORCE_NOUNS | _s("reservist reservists reserves")))
 _verb(
     "strengthen boost bolster increase expand beef",
     Sense(MOBILIZE, mode="troops", obj=FORCE_NOUNS | _s("presence deployment patrols garrison")),
@@ -515,6 +558,20 @@ _verb(
 )
 _verb("censor", Sense(COERCE, mode="censor", recipient=("dobj",)))
 _verb("crack", Sense(COERCE, mode="restrict", prt="down", recipient=("on",)))
+_verb("evict", Sense(COERCE, mode="deport", recipient=("dobj",)))
+_verb(
+    "shut close",
+    Sense(
+        COERCE,
+        mode="censor",
+        obj=_s(
+            "newspaper newspapers paper station stations website websites channel "
+            "channels outlet outlets broadcaster magazine"
+        ),
+    ),
+    Sense(SANCTION, mode="withdraw", obj=_s("embassy embassies consulate consulates mission")),
+    Sense(COERCE, mode="restrict", obj=_s("border borders crossing crossings airspace")),
+)
 _verb("occupy annex", Sense(COERCE, mode="seize", context=("territory",), recipient=("dobj",)))
 _verb("hack", Sense(COERCE, mode="cyber", context=("cyber",), recipient=("dobj", "into")))
 _verb("deface", Sense(COERCE, mode="cyber", context=("cyber",), recipient=("dobj",)))
@@ -543,6 +600,8 @@ _verb("bomb shell bombard blast", Sense(ASSAULT, mode="explosives", recipient=("
 _verb("invade", Sense(ASSAULT, context=("military", "territory"), recipient=("dobj",)))
 _verb("ambush", Sense(ASSAULT, recipient=("dobj",)))
 _verb("abduct kidnap hijack", Sense(ASSAULT, mode="abduct", recipient=("dobj",)))
+_verb("lynch", Sense(ASSAULT, mode="targeted", recipient=("dobj",)))
+_verb("gun", Sense(ASSAULT, mode="firearms", prt="down", recipient=("dobj",)))
 _verb("torture", Sense(ASSAULT, mode="torture", recipient=("dobj",)))
 _verb("rape", Sense(ASSAULT, mode="sexual", recipient=("dobj",)))
 _verb("beat", Sense(ASSAULT, mode="beat", recipient=("dobj",), weight=0.6))
