@@ -163,7 +163,7 @@ class ArticleActors:
         ref = self.antecedent(tok)
         if ref is None:
             return None
-        return replace(ref, text=tok.text) if not ref.members else ref
+        return replace(ref, text=tok.text, name=ref.name or ref.text) if not ref.members else ref
 
     def antecedent(self, tok: Token) -> Entity | None:
         """The party a pronoun stands for.
