@@ -14,13 +14,14 @@ install: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,ray]'
 	@touch $(STAMP)
 
 demo: install
 	@rm -f demo.duckdb
 	$(BIN)/eventwire ingest examples/ $(SEED) --db demo.duckdb
 	$(BIN)/eventwire events --db demo.duckdb --format table
+	@echo "Explore these events in a browser: $(BIN)/eventwire serve --db demo.duckdb, then open http://127.0.0.1:8000/"
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -1,19 +1,33 @@
 """Ingest: read inputs, skip what is stored, code the rest in batches, write each batch in one transaction.
 
-A kill between batches loses nothing already committed; a rerun skips stored articles, so it resumes.
+Three stages, whatever runs the coding:
+1. read (`_new_batches`): inputs are streamed and cut into batches of `settings.batch_size`; articles
+   already stored are skipped, rejects kept;
+2. code (`_coding`): in this process, or in a local pool of `workers` processes (`parallel.pool`), batches
+   coming back in input order, a bounded number in flight;
+3. store (`_store`): in this process only, each batch in one transaction (`store.bulk`), then its stories.
+
+A kill between batches loses nothing already committed and leaves nothing half-written; a rerun skips the
+stored articles, so it resumes.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 
 from eventwire.config import Settings
+from eventwire.dedup.tracker import StoryTracker
 from eventwire.ingest.readers import read_inputs
 from eventwire.models import Article, CodedArticle, Reject
+from eventwire.store import bulk
 from eventwire.store.duck import EventStore
+
+Coder = Callable[[list[Article]], Iterable[CodedArticle]]
+CodingStage = Callable[[Iterator["Batch"]], Iterator[tuple["Batch", list[CodedArticle]]]]
 
 
 @dataclass
@@ -32,6 +46,15 @@ class IngestSummary:
         )
 
 
+@dataclass
+class Batch:
+    """One batch of input: how many items were read, the articles to code and the rejects."""
+
+    size: int
+    todo: list[Article]
+    rejects: list[Reject]
+
+
 def _chunks(items: Iterable[Article | Reject], n: int) -> Iterator[list[Article | Reject]]:
     it = iter(items)
     while chunk := list(islice(it, n)):
@@ -43,21 +66,39 @@ def ingest(
     store: EventStore,
     settings: Settings,
     *,
-    coder: Callable[[list[Article]], Iterable[CodedArticle]] | None = None,
+    coder: Coder | None = None,
+    workers: int = 1,
     on_progress: Callable[[int, int], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    stories: StoryTracker | None = None,
 ) -> IngestSummary:
-    """Ingest every input under `paths` into `store`; `coder` codes a batch of new articles."""
-    if coder is None:
-        from eventwire.pipeline import Pipeline
+    """Ingest every input under `paths` into `store`.
 
-        pipe = Pipeline(settings)
-
-        def coder(batch: list[Article]) -> Iterable[CodedArticle]:
-            return pipe.code_articles(batch, batch_size=len(batch) or 1)
-
+    `coder` codes a batch of new articles in this process (by default a `Pipeline`); with `workers` > 1 a
+    pool of that many processes codes instead, each with its own `Pipeline`. Each stored batch is then
+    clustered into stories and its events merged (`stories`, by default a tracker opened on `store`),
+    incrementally, in this process.
+    """
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
+    tracker = stories or StoryTracker.open(store)
     summary = IngestSummary()
+    batches = _new_batches(paths, store, settings, summary, warn)
+    with _coding(settings, coder, workers) as code:
+        for batch, coded in code(batches):
+            _store(store, tracker, batch, coded, summary)
+            if on_progress:
+                on_progress(batch.size, sum(len(c.events) for c in coded))
+    return summary
+
+
+def _new_batches(
+    paths: list[str],
+    store: EventStore,
+    settings: Settings,
+    summary: IngestSummary,
+    warn: Callable[[str], None],
+) -> Iterator[Batch]:
+    """Stage 1: the inputs in batches, without the articles already stored."""
     for chunk in _chunks(read_inputs(paths, settings), settings.batch_size):
         rejects = [r for r in chunk if isinstance(r, Reject)]
         articles = [a for a in chunk if isinstance(a, Article)]
@@ -75,9 +116,45 @@ def ingest(
             else:
                 seen.add(a.article_id)
                 todo.append(a)
-        coded = list(coder(todo)) if todo else []
-        summary.new += store.write_batch(coded, rejects)
-        summary.events += sum(len(c.events) for c in coded)
-        if on_progress:
-            on_progress(len(chunk), sum(len(c.events) for c in coded))
-    return summary
+        yield Batch(len(chunk), todo, rejects)
+
+
+@contextmanager
+def _coding(settings: Settings, coder: Coder | None, workers: int) -> Iterator[CodingStage]:
+    """Stage 2: code each batch here (`coder`, or a Pipeline) or, with `workers` > 1, in a process pool."""
+    if coder is None and workers > 1:
+        from eventwire.parallel.pool import CoderPool
+
+        with CoderPool[Batch](settings, workers) as pool:
+
+            def pooled(batches: Iterator[Batch]) -> Iterator[tuple[Batch, list[CodedArticle]]]:
+                return pool.map((b, b.todo) for b in batches)
+
+            yield pooled
+        return
+    if coder is None:
+        from eventwire.pipeline import Pipeline
+
+        pipe = Pipeline(settings)
+
+        def coder(batch: list[Article]) -> Iterable[CodedArticle]:
+            return pipe.code_articles(batch, batch_size=len(batch) or 1)
+
+    here = coder
+
+    def in_process(batches: Iterator[Batch]) -> Iterator[tuple[Batch, list[CodedArticle]]]:
+        for b in batches:
+            yield b, (list(here(b.todo)) if b.todo else [])
+
+    yield in_process
+
+
+def _store(
+    store: EventStore, tracker: StoryTracker, batch: Batch, coded: list[CodedArticle], summary: IngestSummary
+) -> None:
+    """Stage 3: one transaction for the batch, then its stories. Articles stored meanwhile are skipped."""
+    new = bulk.write_new(store, coded, batch.rejects)
+    tracker.add_batch(coded)
+    summary.new += len(new)
+    summary.already += len(coded) - len(new)
+    summary.events += sum(len(c.events) for c in new)

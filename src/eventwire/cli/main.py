@@ -41,6 +41,11 @@ class CodeFormat(StrEnum):
     table = "table"
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 class EventsFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
@@ -66,10 +71,26 @@ def _fail(exc: Exception, code: int = 2) -> typer.Exit:
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
-    db: DbOption,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="DuckDB file holding articles, events and rejects.")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (env EVENTWIRE_SPACY_MODEL).")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Reject inputs larger than this many bytes.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per batch (one transaction each).")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Coding processes (Ray actors with --engine ray), the model loaded once in each."
+        ),
+    ] = 1,
+    engine: Annotated[Engine, typer.Option(help="local: this machine; ray: Ray Data.")] = Engine.local,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster to join (host:port); default: start one on 127.0.0.1.")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Ray engine: keep the coded articles as Parquet shards in this folder."),
+    ] = None,
 ) -> None:
     """Read articles, code their events and store both in a DuckDB file. Re-running adds nothing new."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -78,6 +99,13 @@ def ingest(
     from eventwire.store.duck import EventStore
 
     settings = _settings(model, max_bytes, batch_size)
+    if engine is Engine.ray:
+        _ingest_ray(paths, db, settings, workers, address, out)
+        return
+    if db is None:
+        raise _fail(UsageError("give the database with --db FILE (or --engine ray --out DIR for Parquet)"))
+    if address is not None or out is not None:
+        raise _fail(UsageError("--address and --out go with --engine ray"))
     try:
         with (
             EventStore(db) as store,
@@ -104,6 +132,7 @@ def ingest(
                 paths,
                 store,
                 settings,
+                workers=workers,
                 on_progress=tick,
                 warn=lambda m: err.print(m, highlight=False, markup=False),
             )
@@ -115,6 +144,32 @@ def ingest(
         f"{db}: {counts['articles']} articles, {counts['events']} events, {counts['rejects']} rejects",
         highlight=False,
     )
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+def _ingest_ray(
+    paths: list[str], db: Path | None, settings: Settings, workers: int, address: str | None, out: Path | None
+) -> None:
+    """`ingest --engine ray`: Ray Data codes into Parquet shards, then (with --db) they are loaded."""
+    from eventwire.parallel.ray_engine import ingest_ray
+
+    if db is None and out is None:
+        raise _fail(UsageError("--engine ray needs --db FILE, --out DIR or both"))
+    try:
+        summary = ingest_ray(
+            paths,
+            settings,
+            db=db,
+            out=out,
+            address=address,
+            actors=workers,
+            warn=lambda m: err.print(m, highlight=False, markup=False),
+        )
+    except (EventwireError, RuntimeError) as exc:  # RuntimeError: the Ray head or driver failed
+        raise _fail(exc) from None
+    err.print(summary.line(), highlight=False)
+    if out is not None:
+        err.print(f"{out}: Parquet shards of the coded articles", highlight=False)
     raise typer.Exit(1 if summary.rejected else 0)
 
 

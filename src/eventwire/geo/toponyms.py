@@ -28,7 +28,7 @@ GENERIC_WORDS = frozenset(
     """north south east west northern southern eastern western central centre center middle upper lower
     valley island islands city state coast river lake mountain mountains mount bay port new great
     greater far near gulf capital district region province county village town park airport street
-    university college school hospital church national international federal royal""".split()  # noqa: SIM905
+    university college school hospital church national international federal royal""".split()
 )
 # Heads under which a place keeps its literal sense: "Russia's space centre", "the Kurdish enclave".
 PLACE_NOUNS = frozenset(
@@ -36,7 +36,7 @@ PLACE_NOUNS = frozenset(
     enclave frontier harbour harbor island islands land lands mainland outskirts port province
     region river shore soil state territory town towns village villages waters airport airspace
     street streets camp camps city-state suburb suburbs neighbourhood neighborhood east west north
-    south heartland interior side""".split()  # noqa: SIM905
+    south heartland interior side""".split()
 )
 # Verbs whose subject is a place in its own right ("Paris is", "the village lies").
 STATIVE_VERBS = frozenset(
@@ -46,7 +46,7 @@ STATIVE_VERBS = frozenset(
 PARTY_OBJECT_VERBS = frozenset(
     """accuse urge warn sanction blame criticize criticise condemn support back thank ask tell pressure
     threaten punish help defeat beat join persuade convince congratulate recognize recognise expel
-    fight oppose court engage lobby sue""".split()  # noqa: SIM905
+    fight oppose court engage lobby sue""".split()
 )
 # Prepositions that make their object a party: "relations with Algeria", "sanctions against Iran".
 PARTY_PREPS = frozenset({"with", "against", "between", "by", "versus", "vs", "vs."})

@@ -1,0 +1,1 @@
+"""Benchmarks run as commands (`eventwire bench`), never as timed tests."""

@@ -1,0 +1,161 @@
+"""Batched writes: a batch of coded articles goes into DuckDB as Arrow tables, one INSERT per table.
+
+The rows are exactly those `EventStore.write_batch` writes row by row (same columns, same skipping of
+stored articles, same `ON CONFLICT DO NOTHING`), in one transaction; only the speed differs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+import pyarrow as pa
+
+from eventwire.models import CodedArticle, Reject
+from eventwire.store.duck import EVENT_COLUMNS, EventStore, _event_row
+
+_ARTICLE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("published", pa.date32()),
+        ("section", pa.string()),
+        ("title", pa.string()),
+        ("text", pa.string()),
+        ("lang", pa.string()),
+        ("path", pa.string()),
+        ("local_time", pa.string()),
+        ("segments", pa.string()),
+        ("extra", pa.string()),
+        ("n_events", pa.int32()),
+        ("ingested_at", pa.timestamp("us")),
+        ("pipeline_version", pa.string()),
+    ]
+)
+_LIST = pa.list_(pa.string())
+_EVENT_TYPES: dict[str, pa.DataType] = {
+    "context": _LIST,
+    "actor_countries": _LIST,
+    "recipient_countries": _LIST,
+    "actor_sectors": _LIST,
+    "recipient_sectors": _LIST,
+    "event_date": pa.date32(),
+    "geonames_id": pa.int64(),
+    "lat": pa.float64(),
+    "lon": pa.float64(),
+    "evidence_start": pa.int32(),
+    "evidence_end": pa.int32(),
+    "confidence": pa.float64(),
+}
+_EVENT_SCHEMA = pa.schema([(c, _EVENT_TYPES.get(c, pa.string())) for c in EVENT_COLUMNS])
+_MENTION_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("kind", pa.string()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
+        ("text", pa.string()),
+        ("value", pa.string()),
+    ]
+)
+_REJECT_SCHEMA = pa.schema(
+    [
+        ("path", pa.string()),
+        ("reason", pa.string()),
+        ("detail", pa.string()),
+        ("rejected_at", pa.timestamp("us")),
+    ]
+)
+
+
+def write_batch(store: EventStore, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> int:
+    """Store a batch in one transaction; returns how many articles were new."""
+    return len(write_new(store, coded, rejects))
+
+
+def write_new(
+    store: EventStore, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()
+) -> list[CodedArticle]:
+    """Store a batch in one transaction; returns the coded articles that were not stored before."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        known = store.known_article_ids(c.article.article_id for c in coded)
+        fresh: list[CodedArticle] = []
+        for c in coded:
+            if c.article.article_id not in known:
+                known.add(c.article.article_id)
+                fresh.append(c)
+        _insert(con, "articles", _ARTICLE_SCHEMA, [_article_row(c, now) for c in fresh])
+        events = _unique((r for c in fresh for r in map(_event_row, c.events)), key=lambda r: (r[0],))
+        _insert(con, "events (" + ", ".join(EVENT_COLUMNS) + ")", _EVENT_SCHEMA, events)
+        mentions = _unique(
+            (
+                [c.article.article_id, m.kind, m.start, m.end, m.text, json.dumps(m.value)]
+                for c in fresh
+                for m in c.mentions
+            ),
+            key=lambda r: tuple(r[:4]),
+        )
+        _insert(con, "mentions", _MENTION_SCHEMA, mentions)
+        reject_rows = _unique(
+            ([r.path, r.reason, r.detail, now] for r in rejects), key=lambda r: tuple(r[:2])
+        )
+        _insert(con, "rejects", _REJECT_SCHEMA, reject_rows)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return fresh
+
+
+def _article_row(c: CodedArticle, now: dt.datetime) -> list[Any]:
+    a = c.article
+    return [
+        a.article_id,
+        a.source,
+        a.url,
+        dt.date.fromisoformat(a.published) if a.published else None,
+        a.section,
+        a.title,
+        a.text,
+        a.lang,
+        a.path,
+        a.local_time,
+        json.dumps([asdict(s) for s in a.segments]),
+        json.dumps(a.extra, default=str),
+        len(c.events),
+        now,
+        c.events[0].pipeline_version if c.events else None,
+    ]
+
+
+def _unique(rows: Iterable[list[Any]], key: Any) -> list[list[Any]]:
+    """Rows with a key seen before dropped: the first one wins, as with row-by-row inserts."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[list[Any]] = []
+    for r in rows:
+        k = key(r)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def _insert(con: Any, target: str, schema: pa.Schema, rows: list[list[Any]]) -> None:
+    if not rows:
+        return
+    columns = list(zip(*rows, strict=True))
+    table = pa.Table.from_arrays(
+        [pa.array(list(col), type=f.type) for col, f in zip(columns, schema, strict=True)], schema=schema
+    )
+    con.register("_eventwire_batch", table)
+    try:
+        con.execute(f"INSERT INTO {target} SELECT * FROM _eventwire_batch ON CONFLICT DO NOTHING")
+    finally:
+        con.unregister("_eventwire_batch")
