@@ -20,7 +20,8 @@ from rich.table import Table
 from eventwire.errors import EventwireError, UsageError
 
 err = Console(stderr=True)
-out = Console(soft_wrap=True)
+# Piped output keeps long rows on one line rather than folding them at 80 columns.
+out = Console() if Console().is_terminal else Console(width=200)
 
 
 class StoriesFormat(StrEnum):
