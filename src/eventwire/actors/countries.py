@@ -254,7 +254,7 @@ def country_by_demonym(text: str) -> CountryRecord | None:
 
 
 def country_by_capital(text: str) -> CountryRecord | None:
-    """The country whose capital is ``text`` ("Pyongyang" -> PRK, "Kiev" -> UKR), or None."""
+    """The country whose capital is ``text`` ("Nairobi" -> KEN, "Kiev" -> UKR), or None."""
     return country_table().by_capital(text)
 
 

@@ -6,7 +6,7 @@ An alias may carry one mark:
 * ``^`` matches only text in capitals, for aliases that are also common words ("^US", "^SPA");
 * ``~`` may also match text in lower case ("~dpa"); by default a match must contain a capital.
 
-One-word aliases written in capitals ("KCNA", "the UN") are treated as acronyms (as if marked ``^``).
+One-word aliases written in capitals ("IAEA", "the UN") are treated as acronyms (as if marked ``^``).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def rows(name: str, width: int) -> Iterator[list[str]]:
 
 
 def parse_alias(text: str) -> Alias:
-    """An alias and its mark.  A one-word alias written in capitals ("KCNA", "W.H.O.") is an acronym:
+    """An alias and its mark.  A one-word alias written in capitals ("IAEA", "W.H.O.") is an acronym:
     it matches only text in capitals unless the same key is also listed in another spelling."""
     text = text.strip()
     if text.startswith("^"):

@@ -1,9 +1,9 @@
 """Noun phrases to actors: country, sector and name, with aliases and pronouns resolved within an article.
 
 An argument of an event is a token heading a noun phrase. The phrase's named entities, dictionary
-entries, demonyms and agent nouns together say who it is: "North Korean leader Kim Jong Un" is
-Kim Jong Un, PRK, GOV; "US and South Korean officials" is one compound actor [USA GOV, KOR GOV];
-a later "Kim" is the Kim Jong Un named before; "he"/"his" is the last person named; "his country" is
+entries, demonyms and agent nouns together say who it is: "Brazilian President Luiz Inacio Lula da
+Silva" is Lula da Silva, BRA, GOV; "British and French diplomats" is one compound actor [GBR GOV, FRA GOV];
+a later "Lula" is the Lula da Silva named before; "he"/"his" is the last person named; "his country" is
 that person's country.
 """
 
@@ -101,7 +101,7 @@ class ArticleActors:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
             top = ent.root
-            # "North Korean leader Kim Jong Un": the name is an apposition of the titled phrase.
+            # "Angolan President Joao Lourenco, 68,": the name is an apposition of the titled phrase.
             while (
                 top.dep_ in ("appos", "compound") and top.head != top and top.head.pos_ in ("NOUN", "PROPN")
             ):
@@ -168,7 +168,7 @@ class ArticleActors:
     def antecedent(self, tok: Token) -> Entity | None:
         """The party a pronoun stands for.
 
-        In reported speech the speaker ("the army said it had withdrawn", "Kim said his country")
+        In reported speech the speaker ("the army said it had withdrawn", "Lula said his country")
         comes first; otherwise the last compatible party named before: a person for he/she, a group
         for they/it.
         """
@@ -259,7 +259,7 @@ class ArticleActors:
             countries = self._location_countries(head)
         if countries or agent_head:
             return self._with_countries(text, None, countries, sector)
-        # Any match in the phrase naming an organisation ("a KCNA report") stands for it.
+        # Any match in the phrase naming an organisation ("a Xinhua report") stands for it.
         for _, m in matches:
             if m.kind in ("organization", "agency", "group", "person") and (m.country or m.sector):
                 return Entity(text=text, name=m.name, country=m.country, sector=m.sector)
@@ -322,7 +322,7 @@ class ArticleActors:
         return None
 
     def _alias(self, name: str) -> Entity | None:
-        """An earlier mention this name can refer to: "Kim" -> "Kim Jong Un"."""
+        """An earlier mention this name can refer to: "Lula" -> "Luiz Inacio Lula da Silva"."""
         words = [w.lower() for w in re.findall(r"[\w'-]+", name) if len(w) > 1]
         if not words:
             return None
@@ -389,8 +389,8 @@ def _local_head(tokens: list[Token]) -> Token:
 
 
 def _split_named_coordination(head: Token) -> list[list[Token]] | None:
-    """A phrase that the parser left as one but that names two parties: "Kim and Russian Defence
-    Minister Sergei Shoigu" (the first name hung on the second as a modifier). Split at the "and" when a
+    """A phrase that the parser left as one but that names two parties: "Lula and Angolan Foreign
+    Minister Tete Antonio" (the first name hung on the second as a modifier). Split at the "and" when a
     named person, organisation or place stands on each side."""
     tokens = _phrase_tokens(head)
     for k, t in enumerate(tokens):

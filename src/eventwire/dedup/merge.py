@@ -65,8 +65,8 @@ class Parties:
 def parties_tie(a: Parties, b: Parties) -> bool | None:
     """True when two sides share a party, False when they contradict, None when nothing tells.
 
-    They contradict when both name people or organisations and neither list holds the other ("Kim met
-    Putin" against "Kim met Shoigu"), or when both give countries and no country is shared.
+    They contradict when both name people or organisations and neither list holds the other ("Macron met
+    Scholz" against "Macron met Meloni"), or when both give countries and no country is shared.
     """
     if not a or not b:
         return None
@@ -326,7 +326,7 @@ def periods_meet(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 def places_tie(a: Location | None, b: Location | None) -> bool | None:
     """True for one place (same id, same name or within 100 km), False for two countries, else None.
 
-    Two places of one country far apart give no verdict: "Russia" and "Vladivostok" can be one event.
+    Two places of one country far apart give no verdict: "Canada" and "Vancouver" can be one event.
     """
     if a is None or b is None:
         return None

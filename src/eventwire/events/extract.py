@@ -1,7 +1,7 @@
 """Events from one parsed sentence: triggers from the lexicon, actors and recipients from the parse.
 
 Rules, each recorded on the event as `trigger.rule`:
-- `verb`: a verb sense, with its subject as actor and the sense's recipient roles ("met Putin",
+- `verb`: a verb sense, with its subject as actor and the sense's recipient roles ("met Scholz",
   "talks with", "support to");
 - `light-verb`: a verb whose object noun names the event ("held talks", "launched strikes");
 - `noun`: an event nominal with a participant of its own ("US threats", "Russia's attack on",
@@ -38,7 +38,7 @@ _ASSAULT_STRIKE_MODS = words(
 _LABOUR_STRIKE_MODS = words(
     "general hunger labor labour nationwide worker workers teachers doctors union national transport"
 )
-# Nouns too generic to be events on their own even with a participant ("the war", "Kim's travel").
+# Nouns too generic to be events on their own even with a participant ("the war", "the minister's travel").
 _NON_EVENT_HEADS = frozenset({"war"})
 
 

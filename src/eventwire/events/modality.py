@@ -3,7 +3,7 @@
 Read from the trigger's own clause and the clauses that govern it, up to the statement that reports it:
 negation ("did not attack"), modal verbs ("could supply"), conditionals ("if they go ahead"),
 hedges and expectations ("concerns about possible arms deals", "speculation that"), and sources that only
-guess ("experts say Kim would ..."). A warning that happened is asserted even when what it warns of is
+guess ("experts say Iran would ..."). A warning that happened is asserted even when what it warns of is
 conditional: the threat's content is never coded as a happening of its own.
 """
 

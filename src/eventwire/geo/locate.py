@@ -3,7 +3,7 @@
 A place counts when a locative preposition ("in", "near", "at", "outside", "inside", ...) joins it to
 the trigger, directly or through the trigger's objects and non-finite clauses ("visits an airport to
 see planes near X"), possibly through a container noun ("the port city of X") or a possessive place
-("at Russia's space centre"). A place inside another finite clause, a relative clause, a conjoined
+("at Brazil's main naval base"). A place inside another finite clause, a relative clause, a conjoined
 verb or a time phrase ("in the second year of the war in Ukraine") does not; nor does a place that
 acts (a metonym: "Moscow said"), a demonym, a modifier or a name inside an organisation's name, nor
 any token the caller excludes (the event's actors and recipients). The article's dateline is the
@@ -101,10 +101,10 @@ def _attachment(tok: Token, trigger: Token) -> int | None:
                 break
             return None
         if dep in ("poss", "compound", "amod", "nmod") and head.lemma_.lower() in PLACE_NOUNS:
-            tok = head  # "Russia's space centre", "the Vladivostok area"
+            tok = head  # "Brazil's naval base", "the Rotterdam area"
             continue
         if dep in ("appos", "conj", "compound") and head.pos_ == "PROPN":
-            tok = head  # "in Paris and Lyon", "in Vladivostok, Russia"
+            tok = head  # "in Paris and Lyon", "in Lyon, France"
             continue
         return None
     if prep is None:

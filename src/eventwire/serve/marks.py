@@ -67,8 +67,8 @@ def event_marks(event: Event, article_text: str) -> tuple[list[Span], bool]:
     if ev.start <= tr.start < tr.end <= ev.end:
         inner.append(Span("trigger", tr.start, tr.end, tr.text, f"trigger: {tr.lemma} ({tr.rule})"))
     anchor = tr.start
-    # Shortest text first: a long actor phrase that swallows the recipient's words ("Kim, with Russian
-    # Defense Minister Sergei Shoigu") then falls back to its name, and both get marked.
+    # Shortest text first: a long actor phrase that swallows the recipient's words ("Lula, with Angolan
+    # Foreign Minister Tete Antonio") then falls back to its name, and both get marked.
     parts = [("actor", e) for e in event.actors] + [("recipient", e) for e in event.recipients]
     for kind, entry in sorted(parts, key=lambda p: len(p[1].text or p[1].name or "")):
         whole = _place(kind, entry, sentence, ev.start, anchor, inner)

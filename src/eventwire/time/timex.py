@@ -1,7 +1,7 @@
 """Time expressions in news text, normalised to TimeML TIMEX3 values against the publication date.
 
     >>> from datetime import date
-    >>> [(t.text, t.value) for t in find_timexes("Kim returned home on Monday.", date(2023, 9, 19))]
+    >>> [(t.text, t.value) for t in find_timexes("The envoy returned home on Monday.", date(2023, 9, 19))]
     [('Monday', '2023-09-18')]
 
 Values follow TimeML/TimeBank conventions: ISO dates, ISO weeks (2023-W37), quarters (2023-Q3),
