@@ -124,26 +124,20 @@ def _read_jsonl_file(path: Path, settings: Settings) -> Iterator[Article | Rejec
 
 def _read_jsonl_lines(lines: Iterable[bytes], name: str, settings: Settings) -> Iterator[Article | Reject]:
     for lineno, raw in enumerate(lines, 1):
-        where = f"{name}:{lineno}"
         if not raw.strip():
             continue
-        try:
-            if len(raw) > settings.max_bytes:
-                raise RejectError(
-                    "too large", f"{len(raw):,} bytes is over the {settings.max_bytes:,}-byte limit"
-                )
-            try:
-                obj = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise RejectError("bad json", f"line {lineno}: {exc}") from None
-            if not isinstance(obj, dict):
-                raise RejectError("bad json", f"line {lineno}: expected an object, got {type(obj).__name__}")
-            article = article_from_json(obj, where)
-            check_prose(article.text)
-        except RejectError as exc:
-            yield Reject(where, exc.reason, exc.detail)
+        where = f"{name}:{lineno}"
+        if len(raw) > settings.max_bytes:
+            yield Reject(
+                where, "too large", f"{len(raw):,} bytes is over the {settings.max_bytes:,}-byte limit"
+            )
             continue
-        yield article
+        try:
+            obj = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield Reject(where, "bad json", f"line {lineno}: {exc}")
+            continue
+        yield _object_article(obj, where)
 
 
 def _read_json_document(data: bytes, name: str, settings: Settings) -> Iterator[Article | Reject]:
@@ -153,15 +147,20 @@ def _read_json_document(data: bytes, name: str, settings: Settings) -> Iterator[
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         yield Reject(name, "bad json", str(exc))
         return
-    items = doc if isinstance(doc, list) else [doc]
-    for i, obj in enumerate(items):
-        where = f"{name}[{i}]" if isinstance(doc, list) else name
-        try:
-            if not isinstance(obj, dict):
-                raise RejectError("bad json", f"expected an object, got {type(obj).__name__}")
-            article = article_from_json(obj, where)
-            check_prose(article.text)
-        except RejectError as exc:
-            yield Reject(where, exc.reason, exc.detail)
-            continue
-        yield article
+    if isinstance(doc, list):
+        for i, obj in enumerate(doc):
+            yield _object_article(obj, f"{name}[{i}]")
+    else:
+        yield _object_article(doc, name)
+
+
+def _object_article(obj: object, where: str) -> Article | Reject:
+    """One decoded JSON value as an article, or the reason it is not one."""
+    try:
+        if not isinstance(obj, dict):
+            raise RejectError("bad json", f"expected an object, got {type(obj).__name__}")
+        article = article_from_json(obj, where)
+        check_prose(article.text)
+    except RejectError as exc:
+        return Reject(where, exc.reason, exc.detail)
+    return article

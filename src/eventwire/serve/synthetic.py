@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import random
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,8 @@ from eventwire.models import (
     Segment,
     Trigger,
 )
-from eventwire.store.duck import EVENT_COLUMNS, EventStore, _event_row
+from eventwire.store.duck import EventStore
+from eventwire.store.rows import ARTICLE_COLUMNS, EVENT_COLUMNS, article_row, event_row
 
 _SECTORS = ("GOV", "MIL", "REB", "OPP", "CVL", "MED", "BUS", "JUD", "COP", "NGO")
 _MODALITIES = (("asserted", 80), ("negated", 4), ("hypothetical", 5), ("speculated", 6), ("future", 5))
@@ -186,46 +186,6 @@ def synthetic_articles(n_events: int, seed: int = 7, per_article: int = 4) -> It
         yield CodedArticle(article, events)
 
 
-_ARTICLE_COLUMNS = (
-    "article_id",
-    "source",
-    "url",
-    "published",
-    "section",
-    "title",
-    "text",
-    "lang",
-    "path",
-    "local_time",
-    "segments",
-    "extra",
-    "n_events",
-    "ingested_at",
-    "pipeline_version",
-)
-
-
-def _article_row(coded: CodedArticle, now: dt.datetime) -> list[Any]:
-    a = coded.article
-    return [
-        a.article_id,
-        a.source,
-        a.url,
-        dt.date.fromisoformat(a.published) if a.published else None,
-        a.section,
-        a.title,
-        a.text,
-        a.lang,
-        a.path,
-        a.local_time,
-        json.dumps([asdict(s) for s in a.segments]),
-        json.dumps(a.extra),
-        len(coded.events),
-        now,
-        coded.events[0].pipeline_version if coded.events else None,
-    ]
-
-
 def _load(store: EventStore, table: str, columns: tuple[str, ...], rows: list[list[Any]]) -> None:
     data = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
     store.con.register("_bulk", data)
@@ -247,15 +207,15 @@ def build_synthetic_db(path: str | Path, n_events: int, seed: int = 7, batch: in
         articles: list[list[Any]] = []
         events: list[list[Any]] = []
         for coded in synthetic_articles(n_events, seed):
-            articles.append(_article_row(coded, now))
-            events.extend(_event_row(e) for e in coded.events)
+            articles.append(article_row(coded, now))
+            events.extend(event_row(e) for e in coded.events)
             if len(events) >= batch:
-                _load(store, "articles", _ARTICLE_COLUMNS, articles)
+                _load(store, "articles", ARTICLE_COLUMNS, articles)
                 _load(store, "events", EVENT_COLUMNS, events)
                 written += len(events)
                 articles, events = [], []
         if events or articles:
-            _load(store, "articles", _ARTICLE_COLUMNS, articles)
+            _load(store, "articles", ARTICLE_COLUMNS, articles)
             _load(store, "events", EVENT_COLUMNS, events)
             written += len(events)
         store.con.execute("CHECKPOINT")

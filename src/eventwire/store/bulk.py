@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from eventwire.models import CodedArticle, Reject
-from eventwire.store.duck import EVENT_COLUMNS, EventStore, _event_row
+from eventwire.store.rows import EVENT_COLUMNS, article_row, event_row
+
+if TYPE_CHECKING:
+    from eventwire.store.duck import EventStore
 
 _ARTICLE_SCHEMA = pa.schema(
     [
@@ -91,8 +93,8 @@ def write_new(
             if c.article.article_id not in known:
                 known.add(c.article.article_id)
                 fresh.append(c)
-        _insert(con, "articles", _ARTICLE_SCHEMA, [_article_row(c, now) for c in fresh])
-        events = _unique((r for c in fresh for r in map(_event_row, c.events)), key=lambda r: (r[0],))
+        _insert(con, "articles", _ARTICLE_SCHEMA, [article_row(c, now) for c in fresh])
+        events = _unique((r for c in fresh for r in map(event_row, c.events)), key=lambda r: (r[0],))
         _insert(con, "events (" + ", ".join(EVENT_COLUMNS) + ")", _EVENT_SCHEMA, events)
         mentions = _unique(
             (
@@ -112,27 +114,6 @@ def write_new(
         con.execute("ROLLBACK")
         raise
     return fresh
-
-
-def _article_row(c: CodedArticle, now: dt.datetime) -> list[Any]:
-    a = c.article
-    return [
-        a.article_id,
-        a.source,
-        a.url,
-        dt.date.fromisoformat(a.published) if a.published else None,
-        a.section,
-        a.title,
-        a.text,
-        a.lang,
-        a.path,
-        a.local_time,
-        json.dumps([asdict(s) for s in a.segments]),
-        json.dumps(a.extra, default=str),
-        len(c.events),
-        now,
-        c.events[0].pipeline_version if c.events else None,
-    ]
 
 
 def _unique(rows: Iterable[list[Any]], key: Any) -> list[list[Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -96,56 +96,9 @@ class EventStore:
 
     def write_batch(self, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> int:
         """Store a batch in one transaction; returns how many articles were new."""
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        new = 0
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            known = self.known_article_ids(c.article.article_id for c in coded)
-            for c in coded:
-                a = c.article
-                if a.article_id in known:
-                    continue
-                known.add(a.article_id)
-                new += 1
-                self.con.execute(
-                    f"INSERT INTO articles VALUES ({', '.join('?' * 15)}) ON CONFLICT DO NOTHING",
-                    [
-                        a.article_id,
-                        a.source,
-                        a.url,
-                        a.published,
-                        a.section,
-                        a.title,
-                        a.text,
-                        a.lang,
-                        a.path,
-                        a.local_time,
-                        json.dumps([asdict(s) for s in a.segments]),
-                        json.dumps(a.extra, default=str),
-                        len(c.events),
-                        now,
-                        c.events[0].pipeline_version if c.events else None,
-                    ],
-                )
-                if c.events:
-                    self.con.executemany(
-                        _INSERT_EVENT,
-                        [_event_row(e) for e in c.events],
-                    )
-                if c.mentions:
-                    self.con.executemany(
-                        "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        [
-                            [a.article_id, m.kind, m.start, m.end, m.text, json.dumps(m.value)]
-                            for m in c.mentions
-                        ],
-                    )
-            self._insert_rejects(rejects, now)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        return new
+        from eventwire.store.bulk import write_batch
+
+        return write_batch(self, coded, rejects)
 
     def add_rejects(self, rejects: Sequence[Reject]) -> None:
         self._insert_rejects(rejects, dt.datetime.now(dt.UTC).replace(tzinfo=None))
@@ -191,100 +144,3 @@ class EventStore:
     def rejects(self) -> list[Reject]:
         rows = self.con.execute("SELECT path, reason, detail FROM rejects ORDER BY path, reason").fetchall()
         return [Reject(*r) for r in rows]
-
-
-EVENT_COLUMNS = (
-    "event_id",
-    "article_id",
-    "type",
-    "mode",
-    "context",
-    "actors",
-    "recipients",
-    "actor_countries",
-    "recipient_countries",
-    "actor_sectors",
-    "recipient_sectors",
-    "date",
-    "date_precision",
-    "event_date",
-    "location",
-    "place_name",
-    "geonames_id",
-    "place_country",
-    "lat",
-    "lon",
-    "modality",
-    "attributed_to",
-    "evidence_text",
-    "evidence_start",
-    "evidence_end",
-    "confidence",
-    "trigger_text",
-    "rule",
-    "pipeline_version",
-    "event_json",
-)
-
-
-_INSERT_EVENT = (
-    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
-    " ON CONFLICT DO NOTHING"
-)
-
-
-def _event_row(e: Event) -> list[Any]:
-    d = e.to_dict()
-    acts = [m for a in e.actors for m in a.flat()]
-    recs = [m for r in e.recipients for m in r.flat()]
-    loc = e.location
-    return [
-        e.event_id,
-        e.article_id,
-        e.type,
-        e.mode,
-        e.context,
-        json.dumps(d["actors"]),
-        json.dumps(d["recipients"]),
-        sorted({a.country for a in acts if a.country}),
-        sorted({r.country for r in recs if r.country}),
-        sorted({a.sector for a in acts if a.sector}),
-        sorted({r.sector for r in recs if r.sector}),
-        e.date,
-        e.date_precision,
-        _date_of(e.date),
-        json.dumps(d["location"]) if loc else None,
-        loc.name if loc else None,
-        loc.geonames_id if loc else None,
-        loc.country if loc else None,
-        loc.lat if loc else None,
-        loc.lon if loc else None,
-        e.modality,
-        json.dumps(d["attributed_to"]) if e.attributed_to else None,
-        e.evidence.text,
-        e.evidence.start,
-        e.evidence.end,
-        e.confidence,
-        e.trigger.text,
-        e.trigger.rule,
-        e.pipeline_version,
-        json.dumps(d),
-    ]
-
-
-def _date_of(value: str | None) -> dt.date | None:
-    """The first day a TimeML value covers, for range filters (2023-W37 -> its Monday)."""
-    if not value:
-        return None
-    try:
-        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-            return dt.date.fromisoformat(value[:10])
-        if len(value) >= 8 and value[4:6] == "-W":
-            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-        if len(value) == 7 and value[4] == "-":
-            return dt.date(int(value[:4]), int(value[5:7]), 1)
-        if len(value) == 4 and value.isdigit():
-            return dt.date(int(value), 1, 1)
-    except ValueError:
-        return None
-    return None

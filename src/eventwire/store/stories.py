@@ -15,7 +15,8 @@ from typing import Any
 
 from eventwire.dedup.merge import MergedEvent, from_state, state_of
 from eventwire.models import Article, CodedArticle, Event, Mention, Segment
-from eventwire.store.duck import EventFilter, EventStore, _date_of
+from eventwire.store.duck import EventFilter, EventStore
+from eventwire.store.rows import date_of
 
 
 @dataclass(frozen=True)
@@ -302,7 +303,7 @@ def _merged_row(m: MergedEvent) -> list[Any]:
         sorted(m.recipient_parties.countries),
         m.date,
         m.date_precision,
-        _date_of(m.date),
+        date_of(m.date),
         json.dumps(d["location"]) if loc else None,
         loc.name if loc else None,
         m.num_mentions,
