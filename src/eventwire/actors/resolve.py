@@ -54,6 +54,12 @@ _COLLECTIVE = words(
     "member members one two three"
 )
 _REPORTING = words("say tell announce state claim add note confirm insist warn report declare")
+# Heads that name what is not a party, whatever modifies them: diseases, disasters, accidents.
+_NON_PARTY_HEADS = words(
+    "outbreak virus disease epidemic pandemic flu influenza strain cholera ebola storm earthquake quake flood "
+    "floods flooding hurricane cyclone typhoon tsunami wildfire drought famine landslide avalanche mudslide "
+    "bacteria infection accident crash heatwave blizzard eruption"
+)
 # Heads that name an organised group whose kind a modifier gives: "opposition groups", "rebel forces".
 _GROUP_HEADS = words(
     "group party force organization organisation movement faction unit member leader people "
@@ -196,6 +202,8 @@ class ArticleActors:
         return first
 
     def _phrase(self, head: Token, tokens: list[Token] | None = None) -> Entity | None:
+        if head.lemma_.lower() in _NON_PARTY_HEADS and head.ent_type_ not in ("ORG", "PERSON"):
+            return None  # "the cholera outbreak killed 292 people": a disease is nobody
         if tokens is None:
             tokens = _phrase_tokens(head)
         elif head not in tokens:

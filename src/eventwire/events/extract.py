@@ -86,6 +86,7 @@ def verb_sense(tok: Token) -> Sense | None:
         s
         for s in senses
         if (s.obj is None or bool(objs & s.obj))
+        and not (s.no_object and obj is not None)
         and (s.prep is None or s.prep in preps)
         and (s.prt is None or s.prt in prts)
     ]
@@ -99,6 +100,12 @@ def noun_sense(tok: Token) -> Sense | None:
     if not senses:
         return None
     sense = senses[0]
+    if sense.type == lx.MOBILIZE:
+        of = prep_objects(tok, "of")
+        if tok.lower_ == "alert" and not (tok.dep_ == "pobj" and tok.head.lower_ == "on"):
+            return None  # "on alert", not "an alert was issued"
+        if of and not ({lemma(o) for o in of} & lx.FORCE_NOUNS):
+            return None  # "mobilization of 12 million doses": no force
     if tok.lower_ in ("strike", "strikes"):
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
         if mods & _LABOUR_STRIKE_MODS:
@@ -259,10 +266,18 @@ class SentenceCoder:
             actors = [e for t in between for e in resolve(t, coordinate=False)]
             actor_toks = between
             recipients = [r for r in recipients if r not in actors]
-        if sense.type == lx.ASSAULT and rule != "noun" and lemma(tok) in _FIGURATIVE_FORCE:
-            obj = direct_object(tok)
-            if obj is not None and lemma(obj) in _ABSTRACT_OBJECTS:
+        obj = direct_object(tok) if rule != "noun" else None
+        if sense.type == lx.ASSAULT and obj is not None:
+            if lemma(tok) in _FIGURATIVE_FORCE and lemma(obj) in _ABSTRACT_OBJECTS:
                 return None  # "fight the pandemic": no violence
+            if lemma(obj) in _NON_HUMAN or _of_head(obj) in _NON_HUMAN:
+                return None  # "slaughtered 6,500 hogs": no party was harmed
+        if (
+            sense.party_object
+            and obj is not None
+            and not any(e.country or e.sector or e.members for e in resolve(obj))
+        ):
+            return None  # "released a report": nobody was freed
         if (
             sense.type == lx.THREATEN
             and lemma(tok) == "warn"
@@ -604,6 +619,19 @@ _ABSTRACT_OBJECTS = words(
     "problems crisis drought hunger famine deficit unemployment terrorism extremism rumours claims report "
     "reports budget measure measures"
 )
+_NON_HUMAN = words(
+    "animal animals bird birds poultry chicken chickens duck ducks hog hogs pig pigs cattle cow cows sheep "
+    "goat goats horse horses dog dogs fish swan swans geese goose turkey turkeys mosquito mosquitoes tree trees "
+    "crop crops plant plants virus bacteria weed weeds rat rats"
+)
+
+
+def _of_head(tok: Token) -> str:
+    """The counted noun of a quantity phrase: "hundreds of ducks" -> "duck"."""
+    of = prep_objects(tok, "of")
+    return lemma(of[0]) if of else ""
+
+
 _FIGURATIVE_FORCE = words("fight battle combat tackle attack hit strike target beat kill")
 _ARMED_WORDS = words(
     "military army troop soldier jet aircraft drone missile rocket bomb airstrike navy force forces target "

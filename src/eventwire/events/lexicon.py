@@ -72,6 +72,10 @@ class Sense:
     recipient: tuple[str, ...] = ("dobj", "dative", "with", "to", "against", "on")
     # A noun object that names the event's content and makes it a light-verb construction.
     light: bool = False
+    # Fires only when the verb has no direct object ("protesters rallied", not "rallied support").
+    no_object: bool = False
+    # A direct object, when there is one, must name a party ("released ten prisoners", not "a report").
+    party_object: bool = False
     # The object is the event noun and the verb says how it was made: "offered support" is SUPPORT.
     weight: float = 0.8
 
@@ -124,7 +128,7 @@ FORCE_NOUNS = _s(
 )
 ATTACK_NOUNS = _s(
     "attack attacks assault offensive strike strikes airstrike airstrikes raid raids "
-    "bombing bombings invasion incursion operation operations campaign war fire barrage "
+    "bombing bombings invasion incursion war fire barrage "
     "ambush shelling"
 )
 PROTEST_NOUNS = _s(
@@ -345,11 +349,25 @@ _verb(
     Sense(RETREAT, mode="withdraw", prt="out", recipient=("of", "from")),
     Sense(RETREAT, mode="withdraw", prt="back"),
 )
-_verb("retreat evacuate", Sense(RETREAT, mode="withdraw", recipient=("from",)))
+_verb("retreat", Sense(RETREAT, mode="withdraw", recipient=("from",)))
+_verb(
+    "evacuate",
+    Sense(
+        AID,
+        obj=_s(
+            "people residents civilians villagers citizens nationals tourists workers families "
+            "thousands hundreds children patients"
+        ),
+        recipient=("dobj",),
+        context=("human_security",),
+    ),
+    Sense(RETREAT, mode="withdraw", obj=FORCE_NOUNS | _s("embassy staff diplomats base bases")),
+    Sense(RETREAT, mode="withdraw", no_object=True, recipient=("from",)),
+)
 _verb(
     "release free",
     Sense(RETREAT, mode="release", obj=PRISONER_NOUNS, recipient=("dobj", "to")),
-    Sense(RETREAT, mode="release", weight=0.6),
+    Sense(RETREAT, mode="release", weight=0.6, party_object=True),
 )
 _verb("repatriate", Sense(RETREAT, mode="release"))
 _verb("resign quit", Sense(RETREAT, mode="resign"))
@@ -382,7 +400,7 @@ _verb("observe respect", Sense(RETREAT, mode="ceasefire", obj=_s("ceasefire truc
 
 # ---- REQUEST: requests, demands, orders -----------------------------------------------------------
 _verb(
-    "demand urge request implore plead beg exhort insist",
+    "demand urge request implore beg exhort",
     Sense(REQUEST, recipient=("dobj", "ccomp_subj", "of", "from", "to", "on")),
 )
 _verb("ask", Sense(REQUEST, recipient=("dobj", "of")))
@@ -463,7 +481,17 @@ _verb(
 )
 
 # ---- PROTEST --------------------------------------------------------------------------------------
-_verb("protest demonstrate rally", Sense(PROTEST, mode="demo", recipient=("against", "outside", "at")))
+_verb("protest", Sense(PROTEST, mode="demo", recipient=("against", "outside", "at")))
+_verb(
+    "demonstrate rally", Sense(PROTEST, mode="demo", no_object=True, recipient=("against", "outside", "at"))
+)
+_verb("rally", Sense(SUPPORT, obj=_s("support backing"), recipient=("behind", "for")))
+_verb(
+    "plead",
+    Sense(REQUEST, prep="for", recipient=("with", "to")),
+    Sense(REQUEST, prep="with", recipient=("with",)),
+)
+_verb("insist", Sense(REQUEST, prep="on", recipient=("ccomp_subj",), weight=0.5))
 _verb("march", Sense(PROTEST, mode="demo", recipient=("on", "against"), weight=0.6))
 _verb("riot", Sense(PROTEST, mode="riot"))
 _verb("strike", Sense(PROTEST, mode="strike", prep="for", weight=0.5))
@@ -523,7 +551,13 @@ _verb("convict sentence", Sense(SANCTION, mode="convict", context=("legal",), re
 # ---- MOBILIZE -------------------------------------------------------------------------------------
 _verb(
     "mobilize mobilise deploy mass station amass",
-    Sense(MOBILIZE, mode="troops", recipient=("to", "near", "against")),
+    Sense(
+        MOBILIZE,
+        mode="troops",
+        obj=FORCE_NOUNS | _s("reservist reservists reserves weapons"),
+        recipient=("to", "near", "against"),
+    ),
+    Sense(MOBILIZE, mode="troops", no_object=True, recipient=("to", "near", "against")),
 )
 _verb("send dispatch move", Sense(MOBILIZE, mode="troops", obj=FORCE_NOUNS, recipient=("to", "against")))
 _verb("reinforce", Sense(MOBILIZE, mode="troops"))
@@ -544,7 +578,7 @@ _verb(
 # ---- COERCE ---------------------------------------------------------------------------------------
 _verb("arrest detain jail imprison apprehend intern", Sense(COERCE, mode="arrest", recipient=("dobj",)))
 _verb("seize confiscate impound", Sense(COERCE, mode="seize", recipient=("dobj", "from")))
-_verb("raid search", Sense(COERCE, mode="seize", recipient=("dobj",), weight=0.6))
+_verb("raid", Sense(COERCE, mode="seize", recipient=("dobj",), weight=0.6))
 _verb("deport", Sense(COERCE, mode="deport", recipient=("dobj",)))
 _verb(
     "ban outlaw prohibit bar",
