@@ -621,8 +621,8 @@ _ABSTRACT_OBJECTS = words(
 )
 _NON_HUMAN = words(
     "animal animals bird birds poultry chicken chickens duck ducks hog hogs pig pigs cattle cow cows sheep "
-    "goat goats horse horses dog dogs fish swan swans geese goose turkey turkeys mosquito mosquitoes tree trees "
-    "crop crops plant plants virus bacteria weed weeds rat rats"
+    "goat goats horse horses dog dogs fish swan swans geese goose turkey turkeys mosquito mosquitoes "
+    "tree trees crop crops plant plants virus bacteria weed weeds rat rats"
 )
 
 
