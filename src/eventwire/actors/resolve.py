@@ -57,8 +57,8 @@ _REPORTING = words("say tell announce state claim add note confirm insist warn r
 # Heads that name what is not a party, whatever modifies them: diseases, disasters, accidents.
 _NON_PARTY_HEADS = words(
     "outbreak virus disease epidemic pandemic flu influenza strain cholera ebola storm earthquake quake "
-    "flood floods flooding hurricane cyclone typhoon tsunami wildfire drought famine landslide avalanche mudslide "
-    "bacteria infection accident crash heatwave blizzard eruption"
+    "flood floods flooding hurricane cyclone typhoon tsunami wildfire drought famine landslide avalanche "
+    "mudslide bacteria infection accident crash heatwave blizzard eruption"
 )
 # Heads that name an organised group whose kind a modifier gives: "opposition groups", "rebel forces".
 _GROUP_HEADS = words(
