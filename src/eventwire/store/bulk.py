@@ -93,10 +93,10 @@ def write_new(
             if c.article.article_id not in known:
                 known.add(c.article.article_id)
                 fresh.append(c)
-        _insert(con, "articles", _ARTICLE_SCHEMA, [article_row(c, now) for c in fresh])
-        events = _unique((r for c in fresh for r in map(event_row, c.events)), key=lambda r: (r[0],))
-        _insert(con, "events (" + ", ".join(EVENT_COLUMNS) + ")", _EVENT_SCHEMA, events)
-        mentions = _unique(
+        insert_rows(con, "articles", _ARTICLE_SCHEMA, [article_row(c, now) for c in fresh])
+        events = unique_rows((r for c in fresh for r in map(event_row, c.events)), key=lambda r: (r[0],))
+        insert_rows(con, "events (" + ", ".join(EVENT_COLUMNS) + ")", _EVENT_SCHEMA, events)
+        mentions = unique_rows(
             (
                 [c.article.article_id, m.kind, m.start, m.end, m.text, json.dumps(m.value)]
                 for c in fresh
@@ -104,11 +104,11 @@ def write_new(
             ),
             key=lambda r: tuple(r[:4]),
         )
-        _insert(con, "mentions", _MENTION_SCHEMA, mentions)
-        reject_rows = _unique(
+        insert_rows(con, "mentions", _MENTION_SCHEMA, mentions)
+        reject_rows = unique_rows(
             ([r.path, r.reason, r.detail, now] for r in rejects), key=lambda r: tuple(r[:2])
         )
-        _insert(con, "rejects", _REJECT_SCHEMA, reject_rows)
+        insert_rows(con, "rejects", _REJECT_SCHEMA, reject_rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -116,7 +116,7 @@ def write_new(
     return fresh
 
 
-def _unique(rows: Iterable[list[Any]], key: Any) -> list[list[Any]]:
+def unique_rows(rows: Iterable[list[Any]], key: Any) -> list[list[Any]]:
     """Rows with a key seen before dropped: the first one wins, as with row-by-row inserts."""
     seen: set[tuple[Any, ...]] = set()
     out: list[list[Any]] = []
@@ -128,15 +128,50 @@ def _unique(rows: Iterable[list[Any]], key: Any) -> list[list[Any]]:
     return out
 
 
-def _insert(con: Any, target: str, schema: pa.Schema, rows: list[list[Any]]) -> None:
+def insert_rows(
+    con: Any, target: str, schema: pa.Schema, rows: list[list[Any]], skip_stored: bool = True
+) -> None:
+    """Insert `rows` (one list per row, columns as in `schema`) into `target` in one statement.
+
+    With `skip_stored`, rows whose key is stored already are skipped (`ON CONFLICT DO NOTHING`, which does
+    not keep the rows' order); without it the rows must be new, and are stored in the order given.
+    """
     if not rows:
         return
     columns = list(zip(*rows, strict=True))
     table = pa.Table.from_arrays(
         [pa.array(list(col), type=f.type) for col, f in zip(columns, schema, strict=True)], schema=schema
     )
+    conflict = " ON CONFLICT DO NOTHING" if skip_stored else ""
     con.register("_eventwire_batch", table)
     try:
-        con.execute(f"INSERT INTO {target} SELECT * FROM _eventwire_batch ON CONFLICT DO NOTHING")
+        con.execute(f"INSERT INTO {target} SELECT * FROM _eventwire_batch{conflict}")
     finally:
         con.unregister("_eventwire_batch")
+
+
+def insert_new(con: Any, table: str, key: str, schema: pa.Schema, rows: list[list[Any]]) -> None:
+    """Insert the rows whose `key` (their first column) is neither stored nor repeated, in order: the rows
+    `INSERT ... ON CONFLICT DO NOTHING` would store one at a time, in the same order."""
+    stored = _stored_keys(con, table, key, [r[0] for r in rows])
+    fresh = unique_rows((r for r in rows if r[0] not in stored), key=lambda r: (r[0],))
+    insert_rows(con, table, schema, fresh, skip_stored=False)
+
+
+def upsert(con: Any, table: str, key: str, schema: pa.Schema, rows: list[list[Any]]) -> None:
+    """Store the rows, replacing stored rows with the same `key` (their first column): the table ends as
+    `INSERT OR REPLACE` one row at a time leaves a table with list columns, where a replaced row is
+    deleted and appended. A key given twice keeps its last row, at its last place."""
+    last = {r[0]: i for i, r in enumerate(rows)}
+    kept = [r for i, r in enumerate(rows) if last[r[0]] == i]
+    if not kept:
+        return
+    con.execute(f"DELETE FROM {table} WHERE list_contains(?, {key})", [[r[0] for r in kept]])
+    insert_rows(con, table, schema, kept, skip_stored=False)
+
+
+def _stored_keys(con: Any, table: str, key: str, keys: list[Any]) -> set[Any]:
+    if not keys:
+        return set()
+    rows = con.execute(f"SELECT {key} FROM {table} WHERE list_contains(?, {key})", [keys]).fetchall()
+    return {r[0] for r in rows}

@@ -13,8 +13,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import pyarrow as pa
+
 from eventwire.dedup.merge import MergedEvent, from_state, state_of
 from eventwire.models import Article, CodedArticle, Event, Mention, Segment
+from eventwire.store.bulk import insert_new, upsert
 from eventwire.store.duck import EventFilter, EventStore
 from eventwire.store.rows import date_of
 
@@ -145,30 +148,15 @@ class StoryStore:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            row = self.con.execute("SELECT coalesce(max(seq), 0) FROM story_articles").fetchone()
-            seq = int(row[0]) if row else 0
-            self.con.executemany(
-                "INSERT INTO story_articles VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [
-                    [
-                        a.article_id,
-                        a.story_id,
-                        seq + i + 1,
-                        a.similarity,
-                        a.opened,
-                        json.dumps(a.features),
-                        now,
-                    ]
-                    for i, a in enumerate(assignments)
-                ],
-            )
-            if merged:
-                self.con.executemany(_UPSERT_MERGED, [_merged_row(m) for m in merged])
-            if members:
-                self.con.executemany(
-                    "INSERT INTO merged_event_members VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [list(r) for r in members],
-                )
+            ((seq,),) = self.con.execute("SELECT coalesce(max(seq), 0) FROM story_articles").fetchall()
+            assigned = [
+                [a.article_id, a.story_id, seq + i + 1, a.similarity, a.opened, json.dumps(a.features), now]
+                for i, a in enumerate(assignments)
+            ]
+            insert_new(self.con, "story_articles", "article_id", _ASSIGNMENT_SCHEMA, assigned)
+            upsert(self.con, "merged_events", "merged_id", _MERGED_SCHEMA, [_merged_row(m) for m in merged])
+            member_rows = [list(r) for r in members]
+            insert_new(self.con, "merged_event_members", "event_id", _MEMBER_SCHEMA, member_rows)
             stories = sorted({a.story_id for a in assignments} | {m.story_id for m in merged})
             self._refresh(stories, top_terms, now)
             self.con.execute("COMMIT")
@@ -196,10 +184,20 @@ class StoryStore:
             """,
             [now, story_ids],
         )
-        self.con.executemany(
-            "UPDATE stories SET top_terms = ? WHERE story_id = ?",
-            [[top_terms.get(s, []), s] for s in story_ids],
+        terms = pa.table(
+            {
+                "story_id": pa.array(story_ids, pa.string()),
+                "top_terms": pa.array([top_terms.get(s, []) for s in story_ids], pa.list_(pa.string())),
+            }
         )
+        self.con.register("_eventwire_terms", terms)
+        try:
+            self.con.execute(
+                "UPDATE stories SET top_terms = t.top_terms FROM _eventwire_terms t "
+                "WHERE stories.story_id = t.story_id"
+            )
+        finally:
+            self.con.unregister("_eventwire_terms")
 
     # --- reading for people ---------------------------------------------------------------------------
 
@@ -284,8 +282,52 @@ class StoryStore:
         return found
 
 
-_MERGED_COLUMNS = 22
-_UPSERT_MERGED = f"INSERT OR REPLACE INTO merged_events VALUES ({', '.join('?' * _MERGED_COLUMNS)})"
+_LIST = pa.list_(pa.string())
+_ASSIGNMENT_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("story_id", pa.string()),
+        ("seq", pa.int64()),
+        ("similarity", pa.float64()),
+        ("opened", pa.bool_()),
+        ("features", pa.string()),
+        ("assigned_at", pa.timestamp("us")),
+    ]
+)
+_MERGED_SCHEMA = pa.schema(
+    [
+        ("merged_id", pa.string()),
+        ("story_id", pa.string()),
+        ("type", pa.string()),
+        ("mode", pa.string()),
+        ("modality", pa.string()),
+        ("actors", pa.string()),
+        ("recipients", pa.string()),
+        ("actor_countries", _LIST),
+        ("recipient_countries", _LIST),
+        ("date", pa.string()),
+        ("date_precision", pa.string()),
+        ("event_date", pa.date32()),
+        ("location", pa.string()),
+        ("place_name", pa.string()),
+        ("num_mentions", pa.int32()),
+        ("num_articles", pa.int32()),
+        ("num_sources", pa.int32()),
+        ("first_seen", pa.string()),
+        ("last_seen", pa.string()),
+        ("confidence", pa.float64()),
+        ("merged_json", pa.string()),
+        ("state", pa.string()),
+    ]
+)
+_MEMBER_SCHEMA = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("merged_id", pa.string()),
+        ("story_id", pa.string()),
+        ("article_id", pa.string()),
+    ]
+)
 
 
 def _merged_row(m: MergedEvent) -> list[Any]:
