@@ -37,6 +37,7 @@ def test_full_analysis_is_spacys_pipeline(pipeline: Pipeline, texts: list[str]) 
     """Every component in spaCy's order, the attribute ruler's rules applied without its matcher."""
     analyzer = Analyzer(pipeline.nlp, trigger_lemmas(), trigger_words(), selective=False)
     assert analyzer._fast_ruler is not None
+    assert analyzer._fast_lemmatizer is not None
     ours = analyzer.analyse(texts)
     theirs = list(pipeline.nlp.pipe(texts))
     for a, b in zip(ours, theirs, strict=True):

@@ -27,6 +27,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from eventwire.nlp.attribute_rules import FastAttributeRuler
+from eventwire.nlp.lemmas import FastLemmatizer
 from eventwire.nlp.triggers import TriggerForms, trigger_forms
 
 # The layout selective analysis is worked out for: spaCy's English CNN pipelines.
@@ -64,6 +65,12 @@ class Analyzer:
         ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
         self._fast_ruler = (
             FastAttributeRuler(ruler) if ruler is not None and FastAttributeRuler.supports(ruler) else None
+        )
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        self._fast_lemmatizer = (
+            FastLemmatizer(lemmatizer)
+            if lemmatizer is not None and FastLemmatizer.supports(lemmatizer)
+            else None
         )
         self._sentencizer = Sentencizer()
         self.clock: Callable[[], float] | None = None  # set to time.perf_counter to time each component
@@ -114,6 +121,8 @@ class Analyzer:
                 docs = list(self._sentencizer.pipe(docs, batch_size=batch_size))
             elif name == "attribute_ruler" and self._fast_ruler is not None:
                 docs = [self._fast_ruler(d) for d in docs]
+            elif name == "lemmatizer" and self._fast_lemmatizer is not None:
+                docs = [self._fast_lemmatizer(d) for d in docs]
             else:
                 proc = self.nlp.get_pipe(name)
                 pipe = getattr(proc, "pipe", None)
