@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -72,8 +74,14 @@ def test_a_killed_run_resumes(corpus: Path, reference: tuple[set[str], set[str]]
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "batch"  # the first batch is committed
+    helpers = _descendants(child.pid)
+    assert helpers, "the workers run in processes of their own"
     child.send_signal(signal.SIGKILL)  # the next is being coded or written
     child.wait(30)
+    deadline = time.monotonic() + 20
+    while _alive(helpers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(helpers), "worker processes outlived the killed run"
     articles, _ = stored(db)
     assert BATCH <= len(articles) < 23
     _consistent(db)
@@ -82,3 +90,35 @@ def test_a_killed_run_resumes(corpus: Path, reference: tuple[set[str], set[str]]
     assert f"already stored {len(articles)}" in result.output
     assert stored(db) == reference
     _consistent(db)
+
+
+def _descendants(pid: int) -> set[int]:
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        for t in tasks:
+            try:
+                with open(f"/proc/{p}/task/{t}/children", encoding="ascii") as fh:
+                    kids = [int(c) for c in fh.read().split()]
+            except OSError:
+                continue
+            todo.extend(k for k in kids if k not in found)
+            found.update(kids)
+    return found
+
+
+def _alive(pids: set[int]) -> bool:
+    """Any of `pids` still running (a zombie waiting for its parent counts as gone)."""
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/stat", encoding="ascii") as fh:
+                if fh.read().rsplit(")", 1)[1].split()[0] != "Z":
+                    return True
+        except OSError:
+            continue
+    return False

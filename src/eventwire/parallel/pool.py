@@ -24,20 +24,33 @@ T = TypeVar("T")
 _pipeline = None  # the worker's Pipeline, loaded once by `_start_worker`
 
 
-def _start_worker(settings: Settings, selective: bool) -> None:
+def _start_worker(settings: Settings, selective: bool, owner: int) -> None:
     global _pipeline
     from eventwire.pipeline import Pipeline
 
     _pipeline = Pipeline(settings, selective=selective)
-    parent = os.getppid()
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=_exit_with_owner, args=(owner,), daemon=True).start()
 
 
-def _exit_with_parent(parent: int) -> None:
+def _exit_with_owner(owner: int) -> None:
+    """Exit once the process that made the pool is gone (a fork server, the worker's parent, outlives it)."""
     while True:
         time.sleep(1.0)
-        if os.getppid() != parent:
+        try:
+            os.kill(owner, 0)
+        except (ProcessLookupError, PermissionError):  # gone, or its pid now another user's process
             os._exit(1)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a clean server process that has imported the pipeline's modules once (spaCy,
+    the actor and place data code), rather than each importing them afresh; where there is no fork
+    server, fresh interpreters."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["eventwire.pipeline"])
+    return ctx
 
 
 def _code(articles: list[Article]) -> list[CodedArticle]:
@@ -54,9 +67,9 @@ class CoderPool(Generic[T]):
         self.workers = workers
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=_context(),
             initializer=_start_worker,
-            initargs=(settings, selective),
+            initargs=(settings, selective, os.getpid()),
         )
 
     def map(self, jobs: Iterator[tuple[T, list[Article]]]) -> Iterator[tuple[T, list[CodedArticle]]]:
