@@ -227,6 +227,8 @@ def format_report(r: BenchResult) -> str:
 
     def row(name: str, f: Figure) -> str:
         interval = f"{f.low:.2f}-{f.high:.2f}"
+        if f.seconds < 0.005:  # next to nothing to do (articles without a date have no time stage)
+            return f"{name:12}{f.seconds:9.2f}{interval:>18}{'-':>12}{'-':>11}"
         return f"{name:12}{f.seconds:9.2f}{interval:>18}{f.articles_per_s:12.1f}{f.words_per_s:11.0f}"
 
     lines.append(row("spaCy full", r.spacy))
