@@ -164,3 +164,27 @@ def test_compound_actor_list(pipeline) -> None:  # type: ignore[no-untyped-def]
 )
 def test_types(pipeline, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
     assert etype in {e.type for e in code(pipeline, text)}
+
+
+def test_the_doer_of_the_object_act_is_the_recipient(pipeline) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, "Chile is investigating abuses by Peruvian border guards."), "ACCUSE")
+    assert countries(e.actors) == {"CHL"} and countries(e.recipients) == {"PER"}
+    e = one(
+        code(pipeline, "Kenyan police opened an inquiry into killings committed by Somali militants."),
+        "ACCUSE",
+    )
+    assert countries(e.recipients) == {"SOM"}
+
+
+def test_who_a_demand_noun_asks(pipeline) -> None:  # type: ignore[no-untyped-def]
+    e = one(
+        code(pipeline, "Zambia's opposition insisted on its demand that the Malawian government free them."),
+        "REQUEST",
+    )
+    assert countries(e.recipients) == {"MWI"}
+
+
+def test_an_official_of_an_international_body_acts_for_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, "NATO Secretary General Jens Stoltenberg criticized Hungary."), "ACCUSE")
+    assert countries(e.actors) <= {"IGO", "NAT"} and countries(e.actors)
+    assert countries(e.recipients) == {"HUN"}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from eventwire.actors.codes import INTERNATIONAL_CODES
 from eventwire.actors.dictionary import ActorDictionary, ActorMatch
 from eventwire.events.lexicon import words
 from eventwire.events.syntax import prep_objects as prep_objs
@@ -225,6 +226,13 @@ class ArticleActors:
         countries = self._modifier_countries(tokens, head, matches)
         sector = self._sector(tokens, head, matches)
 
+        # An official named with an international body's title acts for it, whatever the person's
+        # own country: "U.N. mediator X", "X, the NATO Secretary General".
+        office = next(
+            (m for _, m in matches if m.kind != "person" and m.country in INTERNATIONAL_CODES), None
+        )
+        if office is not None and person is not None:
+            return Entity(text=text, name=person[0], country=office.country, sector=office.sector or sector)
         # A match that covers the head itself says who the head is.
         head_pos = tokens.index(head)
         head_match = next((m for s, m in matches if s <= head_pos < s + m.length), None)
@@ -275,8 +283,16 @@ class ArticleActors:
 
     def _location_countries(self, head: Token) -> list[str]:
         """Countries of the places a group is placed in: "rebels in the Ivory Coast", "students
-        throughout Indonesia", "Palestinians of the West Bank"."""
+        throughout Indonesia", "Palestinians of the West Bank", or named by a place before it:
+        "Darfur rebels", "Kabul's residents"."""
         out: list[str] = []
+        for mod in head.children:
+            if mod.dep_ in ("compound", "poss", "nmod") and mod.i < head.i:
+                c = self.place_country.get((id(mod.doc), mod.i))
+                if c and c not in out:
+                    out.append(c)
+        if out:
+            return out
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _LOCATING_PREPS:
                 continue

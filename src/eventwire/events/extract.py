@@ -486,6 +486,11 @@ class SentenceCoder:
             found, toks = self._purpose_recipient(tok, actor_toks)
             if found:
                 return found, toks
+        # Whose act the object is: "investigating crimes by Croatian extremists", "condemned Serbia's
+        # crackdown", "an inquiry into abuses committed by the army".
+        found, toks = self._doer_recipient(tok, noun, rule, actor_toks)
+        if found:
+            return found, toks
         # Where an order, a protest or a concession applies: "imposed a curfew in Cizre", "lifted the
         # curfew in Montenegro", "blocked roads in Algiers" concern that place's country.
         if sense.type in _PLACE_TARGETED:
@@ -510,7 +515,7 @@ class SentenceCoder:
             elif role == "dative":
                 toks = [c for c in tok.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
             elif role == "ccomp_subj":
-                comp = child(tok, "ccomp")
+                comp = child(tok, "ccomp") or _that_clause(tok)
                 s = subject(comp) if comp is not None else None
                 toks = [s] if s is not None else []
             elif role == "xcomp_obj":
@@ -560,6 +565,30 @@ class SentenceCoder:
                     purpose = [e for e in self.actors.resolve(t, coordinate=False) if e.country]
                     if purpose:
                         return purpose, [t]
+        return [], []
+
+    def _doer_recipient(
+        self, tok: Token, noun: Token | None, rule: str, actor_toks: list[Token]
+    ) -> tuple[list[Entity], list[Token]]:
+        """The party an object act is credited to: its possessor, its "by" phrase, or the agent of a
+        participle on it. Only marks of the doer count; "of" also marks who an act is done to."""
+        obj = direct_object(tok) if rule != "noun" else None
+        acts = [obj] if obj is not None else []
+        owners = [tok] + ([noun] if noun is not None and noun != tok else []) + acts
+        for owner in owners:
+            for prep in owner.children:
+                if prep.dep_ == "prep" and prep.lower_ in _ACT_PREPS:
+                    acts.extend(children(prep, "pobj"))
+        for act in acts:
+            doers = [c for c in act.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            doers += prep_objects(act, "by")
+            for part in children(act, "acl"):
+                for agent in children(part, "agent"):
+                    doers += children(agent, "pobj")
+            found = [e for t in doers if t not in actor_toks for e in self.actors.resolve(t)]
+            found = [e for e in found if e.country]
+            if found:
+                return found, doers
         return [], []
 
     def _place_recipient(
@@ -672,6 +701,24 @@ _BACKGROUND_PREPS = words("after following since before amid despite during over
 _PLACE_TARGETED = frozenset(
     {lx.COERCE, lx.CONCEDE, lx.PROTEST, lx.MOBILIZE, lx.SANCTION, lx.RETREAT, lx.AID, lx.ASSAULT, lx.THREATEN}
 )
+
+
+def _that_clause(tok: Token) -> Token | None:
+    """A "that" clause on a request noun the verb takes: "insisted on its demands that the government
+    resign", "made an appeal that ...". On other nouns it is what is said, not who is asked ("demanded
+    an admission that ...")."""
+    nouns = children(tok, "dobj") + [o for p in children(tok, "prep") for o in children(p, "pobj")]
+    for noun in nouns:
+        if not any(sense.type == lx.REQUEST for sense in lx.NOUNS.get(noun.lemma_.lower(), ())):
+            continue
+        for clause in children(noun, "acl", "ccomp"):
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                return clause
+    return None
+
+
+# Prepositions that introduce the act a verb or an event noun is about: "an inquiry into", "anger over".
+_ACT_PREPS = frozenset({"into", "over", "about", "for", "against"})
 _PLACE_PREPS = words("in into on at around near across throughout inside to")
 _BACKGROUND_MARKS = words("as while when whereas after before since because although though once")
 _BACKGROUND_NOUNS = words("wake aftermath face light run-up eve")
