@@ -188,3 +188,12 @@ def test_an_official_of_an_international_body_acts_for_it(pipeline) -> None:  # 
     e = one(code(pipeline, "NATO Secretary General Jens Stoltenberg criticized Hungary."), "ACCUSE")
     assert countries(e.actors) <= {"IGO", "NAT"} and countries(e.actors)
     assert countries(e.recipients) == {"HUN"}
+
+
+def test_an_unnamed_crowd_protests_where_it_is(pipeline) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, "Hundreds of inmates rioted at a prison near Accra on Friday."), "PROTEST")
+    assert e.actors[0].sector == "CVL" and e.actors[0].text == "Hundreds of inmates"
+    assert countries(e.recipients) == {"GHA"}
+    # Only people make a crowd, and only a protest is coded for one.
+    assert not [x for x in code(pipeline, "Heavy rains flooded the streets of Accra.") if x.type == "PROTEST"]
+    assert not code(pipeline, "Hundreds of inmates visited a prison near Accra on Friday.")

@@ -289,6 +289,8 @@ class SentenceCoder:
             unknown = self._unattributed_force(tok, actor_toks)
             if unknown is not None:
                 actors = [unknown]
+        if not actors and sense.type == lx.PROTEST:
+            actors = _crowd(actor_toks)
         if not actors:
             return None
         actor_keys = {_key(a) for a in actors}
@@ -609,7 +611,13 @@ class SentenceCoder:
                         continue
                     country = self.actors.place_country.get((id(t.doc), t.i))
                     if country:
-                        name = t.doc[t.left_edge.i : t.right_edge.i + 1].text if t.dep_ == "pobj" else t.text
+                        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                        if ent is not None:
+                            name = ent.text
+                        elif t.dep_ == "pobj":
+                            name = t.doc[t.left_edge.i : t.right_edge.i + 1].text
+                        else:
+                            name = t.text
                         return [Entity(text=name, name=None, country=country, sector=None)], [t]
         return [], []
 
@@ -703,6 +711,20 @@ _PLACE_TARGETED = frozenset(
 )
 
 
+def _crowd(actor_toks: list[Token]) -> list[Entity]:
+    """People who protest without a name or a country ("prisoners rioted", "students marched"):
+    civilians, placed later where the protest happens. Pronouns and names are not a crowd."""
+    if len(actor_toks) != 1:
+        return []
+    head = actor_toks[0]
+    people = [head] + ([o for p in children(head, "prep") if p.lower_ == "of" for o in children(p, "pobj")])
+    if not any(t.tag_ == "NNS" and t.lemma_.lower() in _CROWD_NOUNS for t in people):
+        return []
+    tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("prep", "pobj")]
+    text = head.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+    return [Entity(text=text, name=None, country=None, sector="CVL")]
+
+
 def _that_clause(tok: Token) -> Token | None:
     """A "that" clause on a request noun the verb takes: "insisted on its demands that the government
     resign", "made an appeal that ...". On other nouns it is what is said, not who is asked ("demanded
@@ -716,6 +738,13 @@ def _that_clause(tok: Token) -> Token | None:
                 return clause
     return None
 
+
+# Plural nouns for people who may protest unnamed.
+_CROWD_NOUNS = words(
+    "person people protester demonstrator marcher student worker prisoner inmate resident villager farmer "
+    "teacher doctor nurse miner activist supporter fundamentalist citizen refugee woman man youth driver "
+    "trader employee local opponent pensioner veteran lawyer journalist"
+)
 
 # Prepositions that introduce the act a verb or an event noun is about: "an inquiry into", "anger over".
 _ACT_PREPS = frozenset({"into", "over", "about", "for", "against"})
