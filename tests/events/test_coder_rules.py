@@ -197,3 +197,12 @@ def test_an_unnamed_crowd_protests_where_it_is(pipeline) -> None:  # type: ignor
     # Only people make a crowd, and only a protest is coded for one.
     assert not [x for x in code(pipeline, "Heavy rains flooded the streets of Accra.") if x.type == "PROTEST"]
     assert not code(pipeline, "Hundreds of inmates visited a prison near Accra on Friday.")
+
+
+def test_a_stance_participle_is_not_a_passive(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Parsed as a passive ("opposed" with a passive subject), read as the stance it states.
+    e = one(code(pipeline, "Ghana is opposed to Nigerian mediation in the dispute with Togo."), "REJECT")
+    assert countries(e.actors) == {"GHA"} and countries(e.recipients) == {"NGA"}
+    # With an agent it is a passive again: the agent acts.
+    e = one(code(pipeline, "The Ugandan proposal was opposed by Kenya."), "REJECT")
+    assert countries(e.actors) == {"KEN"}

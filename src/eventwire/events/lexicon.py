@@ -438,7 +438,7 @@ _verb(
     Sense(ACCUSE, mode="disapprove", obj=_s("ambassador envoy diplomat charge"), recipient=("dobj",)),
 )
 _verb("object", Sense(ACCUSE, mode="disapprove", prep="to", recipient=("to",)))
-_verb("oppose", Sense(REJECT, recipient=("dobj",), weight=0.6))
+_verb("oppose", Sense(REJECT, recipient=("dobj", "to"), weight=0.6))
 _verb("renege", Sense(REJECT, recipient=("on",)))
 
 # ---- REJECT: rejections and refusals --------------------------------------------------------------

@@ -10,6 +10,7 @@ from eventwire.events.lexicon import words
 
 SUBJ = words("nsubj csubj")
 PASSIVE_SUBJ = words("nsubjpass csubjpass")
+STANCE_PARTICIPLES = words("opposed committed dedicated devoted")
 # Verbs whose object is the one who is to act in their complement: "urged Iran to stop".
 OBJECT_CONTROL = words(
     "urge ask order force persuade invite call press tell encourage allow help pressure push compel "
@@ -57,7 +58,20 @@ def child(tok: Token, *deps: str) -> Token | None:
 
 
 def is_passive(tok: Token) -> bool:
+    if is_stance(tok):
+        return False
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+
+
+def is_stance(tok: Token) -> bool:
+    """A participle parsed as a passive that states its subject's stance: "X is opposed to Y", "X is
+    committed to the truce". The subject holds the stance; nobody acts on it."""
+    return (
+        tok.lower_ in STANCE_PARTICIPLES
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and child(tok, *PASSIVE_SUBJ) is not None
+    )
 
 
 def direct_object(tok: Token) -> Token | None:
@@ -90,6 +104,8 @@ def subject(tok: Token, depth: int = 0) -> Token | None:
     s = child(tok, *SUBJ)
     if s is not None:
         return s
+    if is_stance(tok):
+        return child(tok, *PASSIVE_SUBJ)
     if is_passive(tok):
         agents = prep_objects(tok, "by")
         return agents[0] if agents else None
