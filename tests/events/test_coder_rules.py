@@ -206,3 +206,8 @@ def test_a_stance_participle_is_not_a_passive(pipeline) -> None:  # type: ignore
     # With an agent it is a passive again: the agent acts.
     e = one(code(pipeline, "The Ugandan proposal was opposed by Kenya."), "REJECT")
     assert countries(e.actors) == {"KEN"}
+
+
+def test_a_place_before_a_group_places_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, "Mombasa traders protested against the new port tax on Monday."), "PROTEST")
+    assert countries(e.actors) == {"KEN"}
