@@ -19,59 +19,21 @@ from eventwire.store.rows import EVENT_COLUMNS, article_row, event_row
 if TYPE_CHECKING:
     from eventwire.store.duck import EventStore
 
-_ARTICLE_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("source", pa.string()),
-        ("url", pa.string()),
-        ("published", pa.date32()),
-        ("section", pa.string()),
-        ("title", pa.string()),
-        ("text", pa.string()),
-        ("lang", pa.string()),
-        ("path", pa.string()),
-        ("local_time", pa.string()),
-        ("segments", pa.string()),
-        ("extra", pa.string()),
-        ("n_events", pa.int32()),
-        ("ingested_at", pa.timestamp("us")),
-        ("pipeline_version", pa.string()),
-    ]
-)
-_LIST = pa.list_(pa.string())
-_EVENT_TYPES: dict[str, pa.DataType] = {
-    "context": _LIST,
-    "actor_countries": _LIST,
-    "recipient_countries": _LIST,
-    "actor_sectors": _LIST,
-    "recipient_sectors": _LIST,
-    "event_date": pa.date32(),
-    "geonames_id": pa.int64(),
-    "lat": pa.float64(),
-    "lon": pa.float64(),
-    "evidence_start": pa.int32(),
-    "evidence_end": pa.int32(),
-    "confidence": pa.float64(),
+# Arrow types for the store's column types (`store/schema.py`); a batch is built with the types of the
+# table it goes into, read from the database.
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "VARCHAR": pa.string(),
+    "JSON": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "VARCHAR[]": pa.list_(pa.string()),
 }
-_EVENT_SCHEMA = pa.schema([(c, _EVENT_TYPES.get(c, pa.string())) for c in EVENT_COLUMNS])
-_MENTION_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("kind", pa.string()),
-        ("start_char", pa.int32()),
-        ("end_char", pa.int32()),
-        ("text", pa.string()),
-        ("value", pa.string()),
-    ]
-)
-_REJECT_SCHEMA = pa.schema(
-    [
-        ("path", pa.string()),
-        ("reason", pa.string()),
-        ("detail", pa.string()),
-        ("rejected_at", pa.timestamp("us")),
-    ]
-)
+# Schemas by (table, columns): every store has the tables of `store/schema.py`.
+_SCHEMAS: dict[tuple[str, tuple[str, ...]], pa.Schema] = {}
 
 
 def write_batch(store: EventStore, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> int:
@@ -93,9 +55,9 @@ def write_new(
             if c.article.article_id not in known:
                 known.add(c.article.article_id)
                 fresh.append(c)
-        insert_rows(con, "articles", _ARTICLE_SCHEMA, [article_row(c, now) for c in fresh])
+        insert_rows(con, "articles", [article_row(c, now) for c in fresh])
         events = unique_rows((r for c in fresh for r in map(event_row, c.events)), key=lambda r: (r[0],))
-        insert_rows(con, "events (" + ", ".join(EVENT_COLUMNS) + ")", _EVENT_SCHEMA, events)
+        insert_rows(con, "events", events, columns=EVENT_COLUMNS)
         mentions = unique_rows(
             (
                 [c.article.article_id, m.kind, m.start, m.end, m.text, json.dumps(m.value)]
@@ -104,11 +66,11 @@ def write_new(
             ),
             key=lambda r: tuple(r[:4]),
         )
-        insert_rows(con, "mentions", _MENTION_SCHEMA, mentions)
+        insert_rows(con, "mentions", mentions)
         reject_rows = unique_rows(
             ([r.path, r.reason, r.detail, now] for r in rejects), key=lambda r: tuple(r[:2])
         )
-        insert_rows(con, "rejects", _REJECT_SCHEMA, reject_rows)
+        insert_rows(con, "rejects", reject_rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -128,37 +90,51 @@ def unique_rows(rows: Iterable[list[Any]], key: Any) -> list[list[Any]]:
     return out
 
 
+def table_schema(con: Any, table: str, columns: Sequence[str] = ()) -> pa.Schema:
+    """The Arrow schema of `table`, or of its `columns` in that order, as the database defines them."""
+    key = (table, tuple(columns))
+    schema = _SCHEMAS.get(key)
+    if schema is None:
+        types = {row[0]: _ARROW_TYPES[row[1]] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+        names = list(columns) or list(types)
+        schema = _SCHEMAS[key] = pa.schema([(n, types[n]) for n in names])
+    return schema
+
+
 def insert_rows(
-    con: Any, target: str, schema: pa.Schema, rows: list[list[Any]], skip_stored: bool = True
+    con: Any, table: str, rows: list[list[Any]], columns: Sequence[str] = (), skip_stored: bool = True
 ) -> None:
-    """Insert `rows` (one list per row, columns as in `schema`) into `target` in one statement.
+    """Insert `rows` (one list per row: every column of `table`, or its `columns`, in order) in one
+    statement.
 
     With `skip_stored`, rows whose key is stored already are skipped (`ON CONFLICT DO NOTHING`, which does
     not keep the rows' order); without it the rows must be new, and are stored in the order given.
     """
     if not rows:
         return
-    columns = list(zip(*rows, strict=True))
-    table = pa.Table.from_arrays(
-        [pa.array(list(col), type=f.type) for col, f in zip(columns, schema, strict=True)], schema=schema
+    schema = table_schema(con, table, columns)
+    values = list(zip(*rows, strict=True))
+    batch = pa.Table.from_arrays(
+        [pa.array(list(col), type=f.type) for col, f in zip(values, schema, strict=True)], schema=schema
     )
+    target = f"{table} ({', '.join(columns)})" if columns else table
     conflict = " ON CONFLICT DO NOTHING" if skip_stored else ""
-    con.register("_eventwire_batch", table)
+    con.register("_eventwire_batch", batch)
     try:
         con.execute(f"INSERT INTO {target} SELECT * FROM _eventwire_batch{conflict}")
     finally:
         con.unregister("_eventwire_batch")
 
 
-def insert_new(con: Any, table: str, key: str, schema: pa.Schema, rows: list[list[Any]]) -> None:
+def insert_new(con: Any, table: str, key: str, rows: list[list[Any]]) -> None:
     """Insert the rows whose `key` (their first column) is neither stored nor repeated, in order: the rows
     `INSERT ... ON CONFLICT DO NOTHING` would store one at a time, in the same order."""
-    stored = _stored_keys(con, table, key, [r[0] for r in rows])
+    stored = stored_keys(con, table, key, [r[0] for r in rows])
     fresh = unique_rows((r for r in rows if r[0] not in stored), key=lambda r: (r[0],))
-    insert_rows(con, table, schema, fresh, skip_stored=False)
+    insert_rows(con, table, fresh, skip_stored=False)
 
 
-def upsert(con: Any, table: str, key: str, schema: pa.Schema, rows: list[list[Any]]) -> None:
+def upsert(con: Any, table: str, key: str, rows: list[list[Any]]) -> None:
     """Store the rows, replacing stored rows with the same `key` (their first column): the table ends as
     `INSERT OR REPLACE` one row at a time leaves a table with list columns, where a replaced row is
     deleted and appended. A key given twice keeps its last row, at its last place."""
@@ -167,11 +143,12 @@ def upsert(con: Any, table: str, key: str, schema: pa.Schema, rows: list[list[An
     if not kept:
         return
     con.execute(f"DELETE FROM {table} WHERE list_contains(?, {key})", [[r[0] for r in kept]])
-    insert_rows(con, table, schema, kept, skip_stored=False)
+    insert_rows(con, table, kept, skip_stored=False)
 
 
-def _stored_keys(con: Any, table: str, key: str, keys: list[Any]) -> set[Any]:
+def stored_keys(con: Any, table: str, key: str, keys: Sequence[Any]) -> set[Any]:
+    """Those of `keys` stored in `table`'s `key` column."""
     if not keys:
         return set()
-    rows = con.execute(f"SELECT {key} FROM {table} WHERE list_contains(?, {key})", [keys]).fetchall()
+    rows = con.execute(f"SELECT {key} FROM {table} WHERE list_contains(?, {key})", [list(keys)]).fetchall()
     return {r[0] for r in rows}

@@ -86,13 +86,9 @@ class EventStore:
     # --- writing -------------------------------------------------------------------------------
 
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        if not ids:
-            return set()
-        rows = self.con.execute(
-            "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
-        ).fetchall()
-        return {r[0] for r in rows}
+        from eventwire.store.bulk import stored_keys
+
+        return stored_keys(self.con, "articles", "article_id", list(ids))
 
     def write_batch(self, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> int:
         """Store a batch in one transaction; returns how many articles were new."""

@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from eventwire.dedup.merge import MergedEvent, from_state, state_of
 from eventwire.models import Article, CodedArticle, Event, Mention, Segment
-from eventwire.store.bulk import insert_new, upsert
+from eventwire.store.bulk import insert_new, stored_keys, upsert
 from eventwire.store.duck import EventFilter, EventStore
 from eventwire.store.rows import date_of
 
@@ -80,12 +80,7 @@ class StoryStore:
                 yield StoredAssignment(article_id, story_id, Counter(json.loads(features or "{}")), published)
 
     def assigned(self, article_ids: Sequence[str]) -> set[str]:
-        if not article_ids:
-            return set()
-        rows = self.con.execute(
-            "SELECT article_id FROM story_articles WHERE list_contains(?, article_id)", [list(article_ids)]
-        ).fetchall()
-        return {r[0] for r in rows}
+        return stored_keys(self.con, "story_articles", "article_id", article_ids)
 
     def unassigned(self, limit: int) -> list[CodedArticle]:
         """Stored articles without a story yet (stored before stories existed, or a run stopped between
@@ -153,10 +148,10 @@ class StoryStore:
                 [a.article_id, a.story_id, seq + i + 1, a.similarity, a.opened, json.dumps(a.features), now]
                 for i, a in enumerate(assignments)
             ]
-            insert_new(self.con, "story_articles", "article_id", _ASSIGNMENT_SCHEMA, assigned)
-            upsert(self.con, "merged_events", "merged_id", _MERGED_SCHEMA, [_merged_row(m) for m in merged])
+            insert_new(self.con, "story_articles", "article_id", assigned)
+            upsert(self.con, "merged_events", "merged_id", [_merged_row(m) for m in merged])
             member_rows = [list(r) for r in members]
-            insert_new(self.con, "merged_event_members", "event_id", _MEMBER_SCHEMA, member_rows)
+            insert_new(self.con, "merged_event_members", "event_id", member_rows)
             stories = sorted({a.story_id for a in assignments} | {m.story_id for m in merged})
             self._refresh(stories, top_terms, now)
             self.con.execute("COMMIT")
@@ -282,54 +277,6 @@ class StoryStore:
         return found
 
 
-_LIST = pa.list_(pa.string())
-_ASSIGNMENT_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("story_id", pa.string()),
-        ("seq", pa.int64()),
-        ("similarity", pa.float64()),
-        ("opened", pa.bool_()),
-        ("features", pa.string()),
-        ("assigned_at", pa.timestamp("us")),
-    ]
-)
-_MERGED_SCHEMA = pa.schema(
-    [
-        ("merged_id", pa.string()),
-        ("story_id", pa.string()),
-        ("type", pa.string()),
-        ("mode", pa.string()),
-        ("modality", pa.string()),
-        ("actors", pa.string()),
-        ("recipients", pa.string()),
-        ("actor_countries", _LIST),
-        ("recipient_countries", _LIST),
-        ("date", pa.string()),
-        ("date_precision", pa.string()),
-        ("event_date", pa.date32()),
-        ("location", pa.string()),
-        ("place_name", pa.string()),
-        ("num_mentions", pa.int32()),
-        ("num_articles", pa.int32()),
-        ("num_sources", pa.int32()),
-        ("first_seen", pa.string()),
-        ("last_seen", pa.string()),
-        ("confidence", pa.float64()),
-        ("merged_json", pa.string()),
-        ("state", pa.string()),
-    ]
-)
-_MEMBER_SCHEMA = pa.schema(
-    [
-        ("event_id", pa.string()),
-        ("merged_id", pa.string()),
-        ("story_id", pa.string()),
-        ("article_id", pa.string()),
-    ]
-)
-
-
 def _merged_row(m: MergedEvent) -> list[Any]:
     d = m.to_dict()
     loc = m.location
@@ -351,8 +298,8 @@ def _merged_row(m: MergedEvent) -> list[Any]:
         m.num_mentions,
         m.num_articles,
         m.num_sources,
-        m.first_seen,
-        m.last_seen,
+        date_of(m.first_seen),
+        date_of(m.last_seen),
         m.confidence,
         json.dumps(d),
         json.dumps(state_of(m)),
