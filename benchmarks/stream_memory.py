@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from eventwire.bench.procs import process_tree, rss_mb
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [
     ROOT.parent / "shared" / "corpus" / "wikinews.jsonl",
@@ -45,30 +47,6 @@ def make_corpus(path: Path, size: int, unique: bool) -> int:
                 if written >= size:
                     break
     return n
-
-
-def _children(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        try:
-            with open(f"/proc/{p}/task/{p}/children", encoding="ascii") as fh:
-                todo.extend(int(c) for c in fh.read().split())
-        except OSError:
-            pass
-    return out
-
-
-def _rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def _read_bytes(pid: int) -> int:
@@ -100,12 +78,12 @@ def main() -> None:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
         samples: list[tuple[float, float, float, int]] = []  # seconds, main MB, largest worker MB, bytes read
         while proc.poll() is None and time.monotonic() - start < args.minutes * 60:
-            pids = _children(proc.pid)
-            workers = [_rss_mb(p) for p in pids[1:]]
+            pids = process_tree(proc.pid)
+            workers = [rss_mb(p) for p in pids[1:]]
             samples.append(
                 (
                     time.monotonic() - start,
-                    _rss_mb(proc.pid),
+                    rss_mb(proc.pid),
                     max(workers, default=0.0),
                     _read_bytes(proc.pid),
                 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import duckdb
 from ingested import BATCH, stored
 from typer.testing import CliRunner
 
+from eventwire.bench.procs import process_tree
 from eventwire.cli.main import app
 
 runner = CliRunner()
@@ -74,7 +74,7 @@ def test_a_killed_run_resumes(corpus: Path, reference: tuple[set[str], set[str]]
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "batch"  # the first batch is committed
-    helpers = _descendants(child.pid)
+    helpers = set(process_tree(child.pid)[1:])
     assert helpers, "the workers run in processes of their own"
     child.send_signal(signal.SIGKILL)  # the next is being coded or written
     child.wait(30)
@@ -90,26 +90,6 @@ def test_a_killed_run_resumes(corpus: Path, reference: tuple[set[str], set[str]]
     assert f"already stored {len(articles)}" in result.output
     assert stored(db) == reference
     _consistent(db)
-
-
-def _descendants(pid: int) -> set[int]:
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            tasks = os.listdir(f"/proc/{p}/task")
-        except OSError:
-            continue
-        for t in tasks:
-            try:
-                with open(f"/proc/{p}/task/{t}/children", encoding="ascii") as fh:
-                    kids = [int(c) for c in fh.read().split()]
-            except OSError:
-                continue
-            todo.extend(k for k in kids if k not in found)
-            found.update(kids)
-    return found
 
 
 def _alive(pids: set[int]) -> bool:

@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.bench.procs import rss_mb
 from eventwire.config import Settings
 from eventwire.ingest.readers import read_inputs
 from eventwire.models import Article
@@ -90,14 +91,10 @@ class RssSampler:
 
 
 def current_rss_mb() -> float:
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
+    rss = rss_mb(os.getpid())
+    if rss:
+        return rss
+    import resource  # no /proc: the peak so far
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
