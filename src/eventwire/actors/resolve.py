@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from eventwire.actors.codes import INTERNATIONAL_CODES
 from eventwire.actors.dictionary import ActorDictionary, ActorMatch
 from eventwire.events.lexicon import words
+from eventwire.events.syntax import entity_covering
 from eventwire.events.syntax import prep_objects as prep_objs
 from eventwire.models import Entity
 
@@ -222,7 +223,7 @@ class ArticleActors:
         words = [t.text for t in tokens]
         matches = self._dictionary_matches(words)
         person = self._person_in(tokens, head)
-        named = _entity_covering(head)
+        named = entity_covering(head)
         countries = self._modifier_countries(tokens, head, matches)
         sector = self._sector(tokens, head, matches)
 
@@ -335,7 +336,7 @@ class ArticleActors:
         """A PERSON entity in the phrase: its text, a dictionary entry and an earlier alias, if any."""
         for t in tokens:
             if t.ent_type_ == "PERSON":
-                ent = _entity_covering(t)
+                ent = entity_covering(t)
                 if ent is None:
                     continue
                 words = [w.text for w in ent]
@@ -477,7 +478,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     for i in list(keep):
         t = doc[i]
         if t.ent_type_ in _NAME_LABELS:
-            ent = _entity_covering(t)
+            ent = entity_covering(t)
             if ent is not None:
                 keep.update(range(ent.start, ent.end))
     return [doc[i] for i in sorted(keep)]
@@ -489,12 +490,3 @@ def _span_text(doc: object, tokens: list[Token]) -> str:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = tokens[0].doc.text[start:end]
     return _CLEAN.sub("", text).strip(" ,")
-
-
-def _entity_covering(tok: Token) -> Span | None:
-    if not tok.ent_type_:
-        return None
-    for ent in tok.sent.ents if tok.doc.has_annotation("SENT_START") else tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None

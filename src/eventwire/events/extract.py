@@ -21,7 +21,16 @@ from eventwire.actors.resolve import ArticleActors
 from eventwire.events import lexicon as lx
 from eventwire.events.lexicon import Sense, words
 from eventwire.events.modality import REPORTING_VERBS, modality
-from eventwire.events.syntax import child, children, direct_object, lemma, prep_objects, subject, verb_lemmas
+from eventwire.events.syntax import (
+    child,
+    children,
+    direct_object,
+    entity_covering,
+    lemma,
+    prep_objects,
+    subject,
+    verb_lemmas,
+)
 from eventwire.models import Entity
 
 # Verbs that carry their subject into a participation noun: "returned from a trip", "held talks".
@@ -611,7 +620,7 @@ class SentenceCoder:
                         continue
                     country = self.actors.place_country.get((id(t.doc), t.i))
                     if country:
-                        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                        ent = entity_covering(t)
                         if ent is not None:
                             name = ent.text
                         elif t.dep_ == "pobj":
@@ -721,7 +730,7 @@ def _crowd(actor_toks: list[Token]) -> list[Entity]:
     if not any(t.tag_ == "NNS" and t.lemma_.lower() in _CROWD_NOUNS for t in people):
         return []
     tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("prep", "pobj")]
-    text = head.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+    text = head.doc[tokens[0].i : tokens[-1].i + 1].text
     return [Entity(text=text, name=None, country=None, sector="CVL")]
 
 

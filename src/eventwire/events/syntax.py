@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import words
 
@@ -55,6 +55,16 @@ def children(tok: Token, *deps: str) -> list[Token]:
 
 def child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def entity_covering(tok: Token) -> Span | None:
+    """The named entity the token is part of, if any."""
+    if not tok.ent_type_:
+        return None
+    for ent in tok.sent.ents if tok.doc.has_annotation("SENT_START") else tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
 
 
 def is_passive(tok: Token) -> bool:
