@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from eventwire.eval.plover import evaluate_plover
+from eventwire.eval.scores import raise_floors
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "data" / "plover_floors.json"
@@ -24,13 +25,7 @@ def main(argv: list[str]) -> int:
     spec = json.loads(FLOORS.read_text())
     scores = evaluate_plover(data)
     spec["sha256"] = hashlib.sha256(data.read_bytes()).hexdigest()
-    for metric, old in spec["floors"].items():
-        new = scores[metric]
-        if new < old and not allow_lower:
-            print(f"{metric}: {new:.4f} is below the floor {old:.4f}; kept (use --allow-lower to lower it)")
-            continue
-        spec["floors"][metric] = new
-        print(f"{metric}: {old:.4f} -> {new:.4f}")
+    print("\n".join(raise_floors(spec["floors"], scores, list(spec["floors"]), allow_lower)))
     FLOORS.write_text(json.dumps(spec, indent=2) + "\n")
     return 0
 

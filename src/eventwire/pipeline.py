@@ -22,6 +22,7 @@ from eventwire.events.attribution import attribution
 from eventwire.events.context import contexts
 from eventwire.events.dating import governing_timex, precision_of
 from eventwire.events.extract import _OBLIGATION_AUX, Found, SentenceCoder
+from eventwire.events.senses import generated
 from eventwire.geo.locate import locate_event
 from eventwire.geo.parser import Geoparser
 from eventwire.geo.records import ResolvedToponym
@@ -31,7 +32,7 @@ from eventwire.nlp.pipeline import load_nlp
 from eventwire.time.timex import Timex, find_timexes
 from eventwire.version import PIPELINE_VERSION
 
-CODED_SEGMENTS = ("body", "caption")
+CODED_SEGMENTS = ("title", "body", "caption")
 
 
 @dataclass
@@ -41,12 +42,13 @@ class Parsed:
 
 
 def trigger_lemmas() -> set[str]:
-    """Lemmas the coder reads an event from: the lexicon's verbs and event nouns.
+    """Lemmas the coder reads an event from: the hand and generated lexicons' verbs and event nouns.
 
     Selective parsing (`nlp.analyzer`) parses a paragraph only when one of its words may have one of these
     lemmas or is one of `trigger_words()`: a new way for the coder to fire must be added here.
     """
-    return set(lx.VERBS) | set(lx.NOUNS)
+    verbs, nouns = generated(False)
+    return set(lx.VERBS) | set(lx.NOUNS) | set(verbs) | set(nouns)
 
 
 def trigger_words() -> set[str]:
@@ -55,7 +57,7 @@ def trigger_words() -> set[str]:
 
 
 def codable_segments(article: Article) -> list[Segment]:
-    """Body paragraphs and captions, each caption once."""
+    """The headline, body paragraphs and captions, each caption once."""
     return [s for s in article.segments if s.kind in CODED_SEGMENTS and s.duplicate_of is None]
 
 
@@ -120,12 +122,14 @@ class Pipeline:
             ]
         )
         events: list[Event] = []
-        for p in parsed:
+        # The headline last: its clipped grammar names parties the body introduces in full.
+        for p in sorted(parsed, key=lambda p: p.segment.kind == "title"):
             offset = p.segment.start
             for sent in p.doc.sents:
                 actors.observe(sent, offset)
-                for f in coder.code(sent):
+                for f in coder.code(sent, p.segment.kind):
                     events.append(self._event(article, f, offset, p.segment, timexes, places, actors))
+        events = sorted(_without_retold_headline(events), key=lambda e: (e.evidence.start, e.trigger.start))
         mentions = _mentions(actors, timexes, places)
         if clock:
             self._add_time("time", t1 - t0)
@@ -189,6 +193,24 @@ class Pipeline:
             ),
             pipeline_version=self.version,
         )
+
+
+def _without_retold_headline(events: list[Event]) -> list[Event]:
+    """A headline event that the body tells again (same type, a shared party) is that body event."""
+    headline = [e for e in events if e.trigger.rule.endswith(":title")]
+    if not headline:
+        return events
+    body = [e for e in events if not e.trigger.rule.endswith(":title")]
+
+    def parties(e: Event) -> set[str]:
+        return {p.country or p.text.lower() for ent in (*e.actors, *e.recipients) for p in ent.flat()}
+
+    kept = [
+        h
+        for h in headline
+        if not any(b.type == h.type and (parties(b) & parties(h) or not parties(h)) for b in body)
+    ]
+    return kept + body
 
 
 def _placed(e: Entity, country: str) -> Entity:

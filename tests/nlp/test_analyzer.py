@@ -64,7 +64,7 @@ def test_light_paragraphs_name_nothing(pipeline: Pipeline) -> None:
     light, caption, eventful = analyzer.analyse(
         [
             "the weather was mild and sunny for most of the afternoon.",
-            "Kenyan Foreign Minister Joseph Mwangi, left, greets Ethiopian Foreign Minister Hana Tesfaye.",
+            "Kenyan Foreign Minister Joseph Mwangi and Ethiopian Foreign Minister Hana Tesfaye in Nairobi.",
             "the army attacked the town at dawn.",
         ]
     )

@@ -314,6 +314,30 @@ def eval_plover(
     _emit(result, as_json, format_plover_report(result, errors))
 
 
+@eval_app.command("articles")
+def eval_articles(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="Annotated articles, one JSON object a line (default: the shipped set)."),
+    ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(help="tune, check or all (default: check for the shipped set, all for a given file)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List each missed and false event.")] = False,
+) -> None:
+    """Score event coding on whole articles: event recall, type precision and the fields of matched events."""
+    from eventwire.eval.articles import SPLITS, evaluate_articles, format_articles_report
+
+    if file is not None:
+        _require(file)
+    if split is not None and split not in SPLITS:
+        raise _fail(UsageError(f"--split takes one of {', '.join(SPLITS)}, got {split!r}"))
+    result = evaluate_articles(file, split=split, with_errors=errors)
+    _emit(result, as_json, format_articles_report(result, errors))
+
+
 @eval_app.command("time")
 def eval_time(
     file: Annotated[Path, typer.Argument(help="Documents with gold TIMEX3 annotations (JSON lines).")],

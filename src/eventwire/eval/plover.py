@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from eventwire.eval.scores import per_type_lines, per_type_scores, prf
 from eventwire.models import Article, Event, Segment
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -85,13 +86,6 @@ def record_article(rec: dict[str, Any]) -> Article:
     text = str(rec["text"]).strip()
     aid = hashlib.sha256(text.encode()).hexdigest()[:16]
     return Article(article_id=aid, text=text, published=None, segments=[Segment("body", 0, len(text))])
-
-
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return round(p, 4), round(r, 4), round(f, 4)
 
 
 def evaluate_plover(path: Path, with_errors: bool = False, pipeline: Any = None) -> dict[str, Any]:
@@ -167,7 +161,7 @@ def evaluate_plover(path: Path, with_errors: bool = False, pipeline: Any = None)
             if any(e.mode == want for e in events if e.type == gt):
                 mode_hits += 1
 
-    p, r, f = _prf(tp, fp, fn)
+    p, r, f = prf(tp, fp, fn)
     result: dict[str, Any] = {
         "n": len(records),
         "type_precision": p,
@@ -176,15 +170,11 @@ def evaluate_plover(path: Path, with_errors: bool = False, pipeline: Any = None)
     }
     for role, key in (("actors", "actor_country"), ("recipients", "recipient_country")):
         rc = role_counts[role]
-        rp, rr, rf = _prf(rc["tp"], rc["fp"], rc["fn"])
+        rp, rr, rf = prf(rc["tp"], rc["fp"], rc["fn"])
         result[f"{key}_precision"], result[f"{key}_recall"], result[f"{key}_f1"] = rp, rr, rf
     result["mode_accuracy"] = round(mode_hits / mode_n, 4) if mode_n else None
     result["mode_n"] = mode_n
-    result["per_type"] = {
-        t: dict(zip(("precision", "recall", "f1"), _prf(c["tp"], c["fp"], c["fn"]), strict=True))
-        | {"n_gold": c["tp"] + c["fn"], "n_pred": c["tp"] + c["fp"]}
-        for t, c in sorted(per_type.items())
-    }
+    result["per_type"] = per_type_scores(per_type, "pred")
     result["events_per_record"] = round(sum(len(c.events) for c in coded) / max(1, len(records)), 3)
     if with_errors:
         result["errors"] = errors
@@ -206,12 +196,8 @@ def format_plover_report(result: dict[str, Any], with_errors: bool = False) -> s
         f"mode accuracy {result['mode_accuracy'] if result['mode_accuracy'] is not None else '-'} "
         f"(n={result['mode_n']})",
         "",
-        f"{'type':<12}{'n_gold':>7}{'n_pred':>7}{'P':>7}{'R':>7}{'F1':>7}",
+        *per_type_lines(result["per_type"], "pred"),
     ]
-    for t, s in result["per_type"].items():
-        lines.append(
-            f"{t:<12}{s['n_gold']:>7}{s['n_pred']:>7}{s['precision']:>7.2f}{s['recall']:>7.2f}{s['f1']:>7.2f}"
-        )
     if with_errors:
         lines.append("")
         for e in result.get("errors", []):

@@ -19,8 +19,13 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.resolve import ArticleActors
 from eventwire.events import lexicon as lx
+from eventwire.events.doers import UNKNOWN_DOER_TYPES, absent_doer, generic_doer, may_lack_doer
+from eventwire.events.eventhood import not_an_act
+from eventwire.events.learned import NONE, trigger_model
+from eventwire.events.learned import candidate as learned_candidate
 from eventwire.events.lexicon import Sense, words
 from eventwire.events.modality import REPORTING_VERBS, modality
+from eventwire.events.senses import noun_sense, verb_sense
 from eventwire.events.syntax import (
     child,
     children,
@@ -31,7 +36,7 @@ from eventwire.events.syntax import (
     subject,
     verb_lemmas,
 )
-from eventwire.models import Entity
+from eventwire.models import Entity, SegmentKind
 
 # Verbs that carry their subject into a participation noun: "returned from a trip", "held talks".
 _PARTICIPATION_VERBS = words(
@@ -40,15 +45,12 @@ _PARTICIPATION_VERBS = words(
     "level lodge file issue express voice extend deliver impose step intensify lead organize "
     "organise remain stay put place keep converge gather assemble"
 )
-_ASSAULT_STRIKE_MODS = words(
-    "air missile drone military rocket artillery retaliatory preemptive pre-emptive aerial naval "
-    "nuclear precision"
-)
-_LABOUR_STRIKE_MODS = words(
-    "general hunger labor labour nationwide worker workers teachers doctors union national transport"
-)
 # Nouns too generic to be events on their own even with a participant ("the war", "the minister's travel").
 _NON_EVENT_HEADS = frozenset({"war"})
+
+
+# A trigger found in a sentence: the token, its sense, the event noun it governs, the rule.
+Candidate = tuple[Token, Sense, Token | None, str]
 
 
 @dataclass
@@ -76,59 +78,6 @@ class Found:
         return self.trigger
 
 
-def verb_sense(tok: Token) -> Sense | None:
-    senses = next((lx.VERBS[k] for k in verb_lemmas(tok) if k in lx.VERBS), None)
-    if not senses:
-        return None
-    obj = direct_object(tok)
-    objs = {obj.lower_, lemma(obj)} if obj is not None else set()
-    if obj is not None:
-        for c in obj.children:
-            if c.dep_ in ("conj", "compound"):
-                objs |= {c.lower_, lemma(c)}
-            elif c.dep_ == "prep" and c.lower_ == "of":
-                objs |= {g.lower_ for g in c.children if g.dep_ == "pobj"}
-                objs |= {lemma(g) for g in c.children if g.dep_ == "pobj"}
-    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
-    prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-    fits = [
-        s
-        for s in senses
-        if (s.obj is None or bool(objs & s.obj))
-        and not (s.no_object and obj is not None)
-        and (s.prep is None or s.prep in preps)
-        and (s.prt is None or s.prt in prts)
-    ]
-    if not fits:
-        return None
-    return max(fits, key=lambda s: s.specificity)
-
-
-def noun_sense(tok: Token) -> Sense | None:
-    senses = lx.NOUNS.get(tok.lower_) or lx.NOUNS.get(lemma(tok))
-    if not senses:
-        return None
-    sense = senses[0]
-    if sense.type == lx.MOBILIZE:
-        of = prep_objects(tok, "of")
-        if tok.lower_ == "alert" and not (tok.dep_ == "pobj" and tok.head.lower_ == "on"):
-            return None  # "on alert", not "an alert was issued"
-        if of and not ({lemma(o) for o in of} & lx.FORCE_NOUNS):
-            return None  # "mobilization of 12 million doses": no force
-    if tok.lower_ in ("strike", "strikes"):
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
-        if mods & _LABOUR_STRIKE_MODS:
-            mode = "hunger" if "hunger" in mods else "strike"
-            return Sense(lx.PROTEST, mode=mode, recipient=("against",))
-        if not (mods & _ASSAULT_STRIKE_MODS):
-            # A bare "strike" is a walkout unless the sentence speaks of arms.
-            armed = any(lemma(t) in _ARMED_WORDS for t in tok.sent)
-            if not armed:
-                return Sense(lx.PROTEST, mode="strike", recipient=("against",), weight=0.5)
-            return Sense(lx.ASSAULT, recipient=sense.recipient, weight=0.5)
-    return sense
-
-
 def _is_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
 
@@ -143,16 +92,18 @@ class SentenceCoder:
     def __init__(self, actors: ArticleActors) -> None:
         self.actors = actors
 
-    def code(self, sent: Span) -> list[Found]:
+    def code(self, sent: Span, segment: SegmentKind = "body") -> list[Found]:
         if not sent.doc.has_annotation("DEP"):
             return []  # an unparsed paragraph cannot carry an event
-        cands = self._candidates(sent)
+        cands = self._candidates(sent) + self._learned_candidates(sent, segment)
         out: list[Found] = []
         for tok, sense, noun, rule in cands:
             if self._folded(tok, cands):
                 continue
-            found = self._arguments(tok, sense, noun, rule)
+            learned = rule.startswith("learned")
+            found = self._arguments(tok, sense, noun, rule.split("-")[-1].split("[")[0] if learned else rule)
             if found is not None:
+                found.rule = f"generated-{rule}" if sense.source == "generated" else rule
                 out.append(found)
         # Background clauses ("Sharon, who has vowed ...", "after a demonstration over ...") report
         # what the sentence is not about; they count only when the sentence has nothing else.
@@ -167,7 +118,12 @@ class SentenceCoder:
         for tok in sent:
             if not _is_verb(tok) or (lemma(tok) in REPORTING_VERBS and lemma(tok) not in lx.VERBS):
                 continue
-            if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and child(tok, "nsubj") is None:
+            if (
+                tok.dep_ in ("acl", "amod")
+                and tok.tag_ == "VBN"
+                and child(tok, "nsubj") is None
+                and not _done_to_head(tok)
+            ):
                 continue  # "militiamen armed with machetes", "a Kremlin-backed party": a description
             sense = verb_sense(tok)
             obj = direct_object(tok)
@@ -208,6 +164,32 @@ class SentenceCoder:
                 continue
             cands.append((tok, ns, tok, "noun"))
         return _promises_of_force(cands)
+
+    def _learned_candidates(
+        self, sent: Span, segment: SegmentKind
+    ) -> list[tuple[Token, Sense, Token | None, str]]:
+        """Verbs and nouns no lexicon lists that the learned trigger model reads as events."""
+        model = trigger_model()
+        if model is None:
+            return []
+        out: list[Candidate] = []
+        for tok in sent:
+            if not learned_candidate(tok) or verb_sense(tok) is not None or noun_sense(tok) is not None:
+                continue
+            if lemma(tok) in REPORTING_VERBS or lemma(tok) in lx.LIGHT_VERBS or tok.dep_ == "compound":
+                continue
+            label, p = model.predict(tok, segment)
+            if label == NONE or p < model.threshold:
+                continue
+            kind = "verb" if tok.pos_ == "VERB" else "noun"
+            sense = Sense(
+                label,
+                recipient=_LEARNED_ROLES.get(label, Sense(label).recipient),
+                weight=min(p, 0.7),
+                source="learned",
+            )
+            out.append((tok, sense, tok if kind == "noun" else None, f"learned-{kind}[{p:.2f}]"))
+        return out
 
     def _folded(self, tok: Token, cands: list[tuple[Token, Sense, Token | None, str]]) -> bool:
         """True when a verbal event governs this trigger: its complement is content, not a happening."""
@@ -293,13 +275,15 @@ class SentenceCoder:
             and not self._warning_threatens(tok, recipients)
         ):
             return None
-        actors = [a for a in actors if a.country or a.sector or a.members]
+        actors = [a for a in actors if a.country or a.sector or a.members or _named(a, actor_toks)]
         if not actors and sense.type == lx.ASSAULT and recipients:
             unknown = self._unattributed_force(tok, actor_toks)
             if unknown is not None:
                 actors = [unknown]
         if not actors and sense.type == lx.PROTEST:
             actors = _crowd(actor_toks)
+        if not actors and sense.type in UNKNOWN_DOER_TYPES:
+            actors = self._unknown_doer(tok, sense, noun, rule, actor_toks, recipients)
         if not actors:
             return None
         actor_keys = {_key(a) for a in actors}
@@ -308,6 +292,8 @@ class SentenceCoder:
         ]
 
         etype, mode = sense.type, sense.mode
+        if not_an_act(tok, etype, actor_toks, actors, recipients) is not None:
+            return None
         if etype == lx.CONSULT and not recipients and sum(len(a.flat()) for a in actors) < 2:
             place_country = self._visited_country(tok, noun, actors)
             if place_country is None:
@@ -413,6 +399,29 @@ class SentenceCoder:
                 break
         text = instrument.doc[instrument.left_edge.i : instrument.right_edge.i + 1].text
         return Entity(text=text, name=None, country=country, sector="UNK")
+
+    def _unknown_doer(
+        self,
+        tok: Token,
+        sense: Sense,
+        noun: Token | None,
+        rule: str,
+        actor_toks: list[Token],
+        recipients: list[Entity],
+    ) -> list[Entity]:
+        """An unnamed doer the text describes ("a man", "attackers"), or an absent one for an event the
+        sentence reports by what it did ("were arrested", "rallies were held")."""
+        has_recipient = any(r.country or r.sector or r.members for r in recipients)
+        if actor_toks:
+            t = actor_toks[0]
+            if noun_sense(t) is None and lemma(t) not in _ATTACK_INSTRUMENTS:
+                phrase = t.doc[_phrase_span(t).start : _phrase_span(t).stop].text
+                doer = generic_doer(t, phrase, None)
+                return [doer] if doer is not None else []
+            # The subject is the event or its instrument: "the bombardment killed dozens".
+        if not may_lack_doer(tok, rule, noun, has_recipient, sense.type):
+            return []
+        return [absent_doer(sense, sense.type, sense.mode)]
 
     def _warning_threatens(self, tok: Token, recipients: list[Entity]) -> bool:
         """A warning is a threat when it is aimed at a party, warns of consequences or force, or says
@@ -679,10 +688,13 @@ def _of_head(tok: Token) -> str:
 
 
 _FIGURATIVE_FORCE = words("fight battle combat tackle attack hit strike target beat kill")
-_ARMED_WORDS = words(
-    "military army troop soldier jet aircraft drone missile rocket bomb airstrike navy force forces target "
-    "warplane artillery killed kill"
-)
+# Where a learned trigger's recipient is read from, by type.
+_LEARNED_ROLES = {
+    lx.CONSULT: ("dobj", "with"),
+    lx.AID: ("dative", "to", "dobj", "for"),
+    lx.ASSAULT: ("dobj", "on", "against", "at", "in"),
+    lx.PROTEST: ("against",),
+}
 _COMMAND_VERBS = words("order authorize authorise approve command decree")
 _REQUEST_OBLIGATION = Sense(lx.REQUEST, recipient=(), weight=0.65)
 _OBLIGATION_AUX = words("must should ought")
@@ -718,6 +730,21 @@ _BACKGROUND_PREPS = words("after following since before amid despite during over
 _PLACE_TARGETED = frozenset(
     {lx.COERCE, lx.CONCEDE, lx.PROTEST, lx.MOBILIZE, lx.SANCTION, lx.RETREAT, lx.AID, lx.ASSAULT, lx.THREATEN}
 )
+
+
+def _done_to_head(tok: Token) -> bool:
+    """A participle that tells violence or coercion done to the noun it follows: "schoolgirls kidnapped
+    in Zamfara", "civilians killed in the strike", "journalists detained last week"."""
+    if tok.dep_ != "acl" or tok.i < tok.head.i:
+        return False
+    sense = verb_sense(tok)
+    return sense is not None and sense.type in (lx.ASSAULT, lx.COERCE)
+
+
+def _infinitive_complement(tok: Token) -> bool:
+    if tok.dep_ == "xcomp":
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _crowd(actor_toks: list[Token]) -> list[Entity]:
@@ -812,7 +839,9 @@ def _promises_of_force(
     by_tok = {c[0].i: c for c in cands}
     out = []
     for tok, sense, noun, rule in cands:
-        inner = next((by_tok[c.i] for c in tok.children if c.dep_ == "xcomp" and c.i in by_tok), None)
+        # The promised act: the infinitive complement, which the parser sometimes attaches as a purpose
+        # clause ("have sworn to fight until ...").
+        inner = next((by_tok[c.i] for c in tok.children if _infinitive_complement(c) and c.i in by_tok), None)
         if (
             any(k in _PROMISSIVE for k in verb_lemmas(tok))
             and sense.type != lx.THREATEN
@@ -872,6 +901,12 @@ def _phrase_span(tok: Token) -> range:
             continue
         lo, hi = min(lo, t.i), max(hi, t.i)
     return range(lo, hi + 1)
+
+
+def _named(e: Entity, toks: list[Token]) -> bool:
+    """A person or organisation the text names but the dictionaries do not know ("Duale", "Hamas's
+    new chief"): still a party, whose country the context may give."""
+    return any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for t in toks)
 
 
 def _key(e: Entity) -> tuple[str | None, str | None, str | None]:

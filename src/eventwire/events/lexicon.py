@@ -78,6 +78,8 @@ class Sense:
     party_object: bool = False
     # The object is the event noun and the verb says how it was made: "offered support" is SUPPORT.
     weight: float = 0.8
+    # Where the sense comes from: "hand" (this file), "generated" (CAMEO/VerbNet) or "learned".
+    source: str = "hand"
 
     @property
     def specificity(self) -> int:
@@ -732,3 +734,13 @@ _noun("deployment mobilization mobilisation buildup", Sense(MOBILIZE, mode="troo
 _noun("patrol patrols", Sense(MOBILIZE, mode="police", weight=0.5))
 _noun("alert", Sense(MOBILIZE, mode="troops", weight=0.5))
 _noun("exercise exercises drill drills", Sense(MOBILIZE, mode="troops", weight=0.5))
+
+
+# ---- The generated lexicon: lemmas it gets wrong ---------------------------------------------------
+# `events/senses.py` reads the generated lexicon (CAMEO and VerbNet) for every lemma this file does not
+# list. A lemma listed here is never read from it; each entry says why.
+GENERATED_EXCLUDED: dict[str, str] = {
+    "risk": "to risk something is to expose oneself to danger, not to threaten anyone (CAMEO: THREATEN)",
+}
+# (kind, lemma) pairs excluded for one part of speech only: ("nouns", "charge") keeps the verb.
+GENERATED_EXCLUDED_BY_KIND: dict[tuple[str, str], str] = {}

@@ -133,9 +133,16 @@ def article_from_json(obj: Mapping[str, Any], path: str | None = None) -> Articl
         extra["source_id"] = obj["id"]
     if obj.get("date") is not None and not obj.get("published"):
         extra["date"] = obj["date"]
+    article_id = content_id(published, title, text)
     segments = _mark_captions(text, _line_spans(text))
+    headline = " ".join(title.split()) if title else ""
+    if headline and not text.lstrip().startswith(headline):
+        # The headline is coded too: it leads the article's text as a segment of its own.
+        body_at = len(headline) + 2
+        text = f"{headline}\n\n{text}"
+        segments = [Segment("title", 0, len(headline))] + [_shifted(s, body_at) for s in segments]
     return Article(
-        article_id=content_id(published, title, text),
+        article_id=article_id,
         text=text,
         published=published,
         source=_str_or_none(obj.get("source")),
@@ -146,6 +153,11 @@ def article_from_json(obj: Mapping[str, Any], path: str | None = None) -> Articl
         segments=segments,
         extra=extra,
     )
+
+
+def _shifted(seg: Segment, by: int) -> Segment:
+    first = None if seg.duplicate_of is None else seg.duplicate_of + by
+    return Segment(seg.kind, seg.start + by, seg.end + by, first)
 
 
 def _iso_date(value: Any) -> str | None:

@@ -1,0 +1,101 @@
+"""Whether what a trigger found is an act of one party on another at all.
+
+A trigger with a doer can still tell no political event: an outbreak "kills" people, officials
+"investigate cases" of a disease, a reporter "requests comment", tourists "visit" a country, an analyst
+"warns" that a policy may fail. Each test here answers a class of such phrasings; `not_an_act` gives
+the reason, or None when the event stands.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events import lexicon as lx
+from eventwire.events.lexicon import words
+from eventwire.events.syntax import children, direct_object, lemma, prep_objects, subject
+from eventwire.models import Entity
+
+# What is not a party: diseases and what carries them, disasters, accidents.
+NON_PARTIES = words(
+    "outbreak virus viruses disease diseases epidemic pandemic flu influenza strain strains cholera ebola "
+    "measles mpox infection infections illness illnesses case cases bacteria bacterium pathogen germ "
+    "storm earthquake quake flood floods flooding hurricane cyclone typhoon tsunami wildfire drought "
+    "famine landslide avalanche accident crash heatwave eruption contamination symptom symptoms"
+)
+# Animals and things whose harm or restriction is no political act.
+NON_HUMAN = words(
+    "animal animals bird birds poultry chicken chickens duck ducks hog hogs pig pigs cattle cow cows "
+    "sheep goat goats horse horses dog dogs cat cats fish swan swans geese goose turkey turkeys mosquito "
+    "mosquitoes livestock herd herds flock flocks bat bats monkey monkeys feed feeds meat egg eggs"
+)
+# What a journalist asks for and is refused: "requests for comment", "declined to comment".
+_PRESS_OBJECTS = words("comment comments interview interviews response responses")
+# People who comment on events without acting in them (the guidelines: analysts act for nobody).
+COMMENTATORS = words(
+    "analyst analysts expert experts observer observers researcher researchers professor professors "
+    "scholar scholars economist economists commentator commentators academic academics pundit pundits "
+    "historian historians strategist strategists"
+)
+# Sectors of parties whose visits are private travel, not consultations.
+_PRIVATE_SECTORS = frozenset({"CVL", "UNK", "REF", "EDU", "BUS", "MED", "HLH", "REL", "UAF", "CRM"})
+_VERBAL = lx.VERBAL_TYPES | {lx.CONSULT}
+
+
+def not_an_act(
+    tok: Token, etype: str, actor_toks: list[Token], actors: list[Entity], recipients: list[Entity]
+) -> str | None:
+    """Why the trigger tells no political act, or None."""
+    participants = _participants(tok, actor_toks)
+    if any(lemma(t) in NON_PARTIES and not t.ent_type_ for t in participants):
+        return "a disease or disaster takes part"
+    if etype in (lx.ASSAULT, lx.COERCE, lx.AID) and any(lemma(t) in NON_HUMAN for t in participants[1:]):
+        return "done to animals or goods"
+    if etype in (lx.REQUEST, lx.REJECT, lx.ACCUSE) and _press(tok):
+        return "a journalist's request for comment"
+    if etype == lx.CONSULT and _private(actors, recipients):
+        return "private travel"
+    if etype in _VERBAL and any(_commentator(t) for t in actor_toks):
+        return "a commentator's opinion"
+    return None
+
+
+def _participants(tok: Token, actor_toks: list[Token]) -> list[Token]:
+    """The doer first, then what the act is done to: the object and the nominal's "of" phrase."""
+    out = list(actor_toks)
+    if not out:
+        s = subject(tok)
+        if s is not None:
+            out.append(s)
+    obj = direct_object(tok)
+    if obj is not None:
+        out.append(obj)
+        out.extend(prep_objects(obj, "of"))
+    out.extend(prep_objects(tok, "of"))
+    return out
+
+
+def _press(tok: Token) -> bool:
+    heads = [tok, *children(tok, "xcomp"), *children(tok, "dobj")]
+    for h in heads:
+        if lemma(h) in _PRESS_OBJECTS:
+            return True
+        obj = direct_object(h)
+        if obj is not None and lemma(obj) in _PRESS_OBJECTS:
+            return True
+        if any(lemma(o) in _PRESS_OBJECTS for o in prep_objects(h, "for")):
+            return True
+    return False
+
+
+def _private(actors: list[Entity], recipients: list[Entity]) -> bool:
+    """Nobody on either side acts for a state or an organisation: tourists, residents, patients."""
+    people = [p for e in actors for p in e.flat()]
+    parties = [p for e in recipients for p in e.flat() if p.sector]
+    if not people or any(p.sector not in _PRIVATE_SECTORS for p in people):
+        return False  # someone acts for a state or an organisation, or we do not know who they are
+    return not any(p.sector not in _PRIVATE_SECTORS for p in parties)
+
+
+def _commentator(tok: Token) -> bool:
+    heads = [tok, *children(tok, "appos")]
+    return any(lemma(h) in COMMENTATORS for h in heads)

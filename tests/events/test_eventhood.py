@@ -1,0 +1,76 @@
+"""Triggers that tell no political act: on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_coder_rules import code
+
+
+def _types(pipeline, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.type for e in code(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health officials are investigating an outbreak of measles in the north.",
+        "Inspectors are investigating new cases in three provinces.",
+        "The new strain of flu killed 40 people in Java this year.",
+    ],
+)
+def test_diseases_are_not_parties(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [t for t in _types(pipeline, text) if t in ("ACCUSE", "ASSAULT")], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry did not reply to a request for comment.",
+        "The embassy did not respond to emails requesting comment.",
+        "Police ignored repeated requests for comment on the raid.",
+    ],
+)
+def test_requests_for_comment_are_not_demands(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" not in _types(pipeline, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than two million tourists visited Thailand last year.",
+        "Three residents who had travelled to Peru fell ill.",
+        "A student visiting Kenya was infected with malaria.",
+    ],
+)
+def test_private_travel_is_not_a_consultation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" not in _types(pipeline, text), text
+
+
+def test_a_state_visit_is_still_a_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" in _types(pipeline, "French President Emmanuel Macron visited Nigeria on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts warned that the sanctions could push Iran closer to Russia.",
+        "Experts called for a new approach to the talks.",
+        "Historians condemned the decision to rename the square.",
+    ],
+)
+def test_commentators_do_not_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [t for t in _types(pipeline, text) if t in ("THREATEN", "REQUEST", "ACCUSE")], text
+
+
+def test_harm_to_animals_is_not_violence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Officials restricted cats and dogs from roaming the area.", "Farmers killed 300 hogs."):
+        assert not [t for t in _types(pipeline, text) if t in ("COERCE", "ASSAULT")], text
+
+
+def test_infinitive_promise_of_force_is_a_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "The rebels have sworn to fight until the capital falls.",
+        "The militia vowed to attack any convoy entering the province.",
+        "Hamas swore to retaliate against Israel.",
+    ):
+        assert "THREATEN" in _types(pipeline, text), text
