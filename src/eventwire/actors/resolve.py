@@ -158,7 +158,7 @@ class ArticleActors:
             if (low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS) and not tok.text.isupper():
                 return self._pronoun(tok)
             return None
-        if low in _COLLECTIVE or tok.lemma_.lower() in _COLLECTIVE:
+        if low in _COLLECTIVE or tok.lemma_.lower() in _COLLECTIVE or (tok.like_num and tok.pos_ == "NUM"):
             members = prep_objs(tok, "of")
             if members:
                 inner = self._resolve_one(members[0])

@@ -151,6 +151,9 @@ class SentenceCoder:
             # "is opposed to", "is ready to host talks", "are willing to forgive": a stance is an act.
             if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and tok.lower_ in lx.ADJECTIVES:
                 cands.append((tok, lx.ADJECTIVES[tok.lower_], None, "adjective"))
+        for cand in _constructions(sent):
+            consumed.add(cand[2].i if cand[2] is not None else cand[0].i)
+            cands.append(cand)
         for speaker_verb, _clause in _obligations(sent):
             cands.append((speaker_verb, _REQUEST_OBLIGATION, None, "obligation"))
         for tok in sent:
@@ -239,6 +242,8 @@ class SentenceCoder:
         actor_toks: list[Token] = []
         if rule == "obligation":
             return self._obligation(tok, sense)
+        if rule == "undergo":
+            return self._undergone(tok, sense, noun)
         if rule == "noun":
             actor_toks = self._noun_actor_tokens(tok)
         elif rule == "light-verb" and noun is not None and self._own_party(noun):
@@ -276,6 +281,11 @@ class SentenceCoder:
         ):
             return None
         actors = [a for a in actors if a.country or a.sector or a.members or _named(a, actor_toks)]
+        if not actors and actor_toks and _unknown_name(actor_toks[0]):
+            # A person or body the dictionaries and the recogniser both miss ("Trump doubled ..."): still
+            # a party, named by the text.
+            t = actor_toks[0]
+            actors = [Entity(text=t.doc[_phrase_span(t).start : _phrase_span(t).stop].text, name=t.text)]
         if not actors and sense.type == lx.ASSAULT and recipients:
             unknown = self._unattributed_force(tok, actor_toks)
             if unknown is not None:
@@ -399,6 +409,36 @@ class SentenceCoder:
                 break
         text = instrument.doc[instrument.left_edge.i : instrument.right_edge.i + 1].text
         return Entity(text=text, name=None, country=country, sector="UNK")
+
+    def _undergone(self, tok: Token, sense: Sense, noun: Token | None) -> Found | None:
+        """ "X came under attack (from Y)": Y, or an unnamed doer, assaulted X."""
+        target = subject(tok)
+        if target is None or noun is None:
+            return None
+        recipients = [r for r in self.actors.resolve(target) if r.country or r.sector or r.members]
+        if not recipients and noun_sense(target) is None and lemma(target) not in _TARGET_THINGS:
+            return None
+        by = prep_objects(noun, "from") or prep_objects(noun, "by") or prep_objects(tok, "from")
+        actors = [a for t in by for a in self.actors.resolve(t) if a.country or a.sector or a.members]
+        if not actors:
+            actors = [absent_doer(sense, sense.type, sense.mode)]
+        if not recipients:
+            span = _phrase_span(target)
+            recipients = [Entity(text=target.doc[span.start : span.stop].text)]
+        return Found(
+            type=sense.type,
+            mode=sense.mode,
+            trigger=tok,
+            noun=noun,
+            sense=sense,
+            rule="undergo",
+            actors=actors,
+            recipients=recipients,
+            modality=modality(tok),
+            confidence=0.6,
+            context_defaults=sense.context,
+            argument_tokens=frozenset(i for t in [target, *by] for i in _phrase_span(t)),
+        )
 
     def _unknown_doer(
         self,
@@ -741,6 +781,40 @@ def _done_to_head(tok: Token) -> bool:
     return sense is not None and sense.type in (lx.ASSAULT, lx.COERCE)
 
 
+# Things that can come under attack without being a party: "the convoy came under fire".
+_TARGET_THINGS = words(
+    "train convoy ship vessel tanker plane aircraft helicopter bus car vehicle base camp post checkpoint "
+    "village town city hotel school hospital embassy consulate station compound patrol position"
+)
+_RESPONSIBILITY = words("responsibility credit")
+_UNDER_FIRE = Sense(lx.ASSAULT, weight=0.6)
+_UNDERGO_VERBS = words("come be remain")
+
+
+def _constructions(sent: Span) -> list[Candidate]:
+    """Events told by a construction around an event noun rather than by a verb of its own:
+    "X came under attack/fire" (X is attacked) and "X claimed responsibility for the bombing" (X did it)."""
+    out: list[Candidate] = []
+    for tok in sent:
+        if not _is_verb(tok) and tok.pos_ != "AUX":
+            continue
+        if lemma(tok) in _UNDERGO_VERBS:
+            for noun in prep_objects(tok, "under"):
+                ns = noun_sense(noun) or (_UNDER_FIRE if lemma(noun) in lx.ATTACK_NOUNS else None)
+                if ns is not None and ns.type == lx.ASSAULT:
+                    out.append((tok, ns, noun, "undergo"))
+        obj = direct_object(tok)
+        doer = subject(tok)
+        if doer is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in doer.children):
+            continue  # "no group has claimed responsibility"
+        if obj is not None and lemma(obj) in _RESPONSIBILITY:
+            for noun in prep_objects(obj, "for") + prep_objects(tok, "for"):
+                ns = noun_sense(noun)
+                if ns is not None and ns.type in (lx.ASSAULT, lx.COERCE):
+                    out.append((tok, ns, noun, "light-verb"))
+    return out
+
+
 def _infinitive_complement(tok: Token) -> bool:
     if tok.dep_ == "xcomp":
         return True
@@ -907,6 +981,16 @@ def _named(e: Entity, toks: list[Token]) -> bool:
     """A person or organisation the text names but the dictionaries do not know ("Duale", "Hamas's
     new chief"): still a party, whose country the context may give."""
     return any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for t in toks)
+
+
+def _unknown_name(tok: Token) -> bool:
+    """A proper name that is not a place, a date or a number."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ in ("", "PERSON", "ORG")
+        and tok.text[:1].isupper()
+        and not tok.text.isupper()
+    )
 
 
 def _key(e: Entity) -> tuple[str | None, str | None, str | None]:

@@ -121,7 +121,7 @@ PRISONER_NOUNS = _s(
     "soldiers activist activists journalist journalists dissident dissidents sailor "
     "sailors fisherman fishermen inmate inmates"
 )
-SANCTION_NOUNS = _s("sanction sanctions embargo embargoes boycott tariff tariffs")
+SANCTION_NOUNS = _s("sanction sanctions embargo embargoes boycott tariff tariffs levy levies duty duties")
 RESTRICTION_NOUNS = _s("restriction restrictions ban bans curb curbs limit limits control controls")
 FORCE_NOUNS = _s(
     "troop troops force forces soldier soldiers army military unit units battalion "
@@ -577,6 +577,17 @@ _verb(
     Sense(MOBILIZE, mode="weapons", obj=_s("missile missiles rocket rockets weapon weapons bomb")),
 )
 
+# Raising a punitive measure is imposing it: "doubled the tariff on", "expanded sanctions against",
+# "hiked duties on"; delaying or exempting one eases it.
+_verb(
+    "double triple raise increase boost hike expand extend tighten add widen broaden escalate",
+    Sense(SANCTION, mode="discontinue", obj=SANCTION_NOUNS, recipient=("on", "against")),
+)
+_verb(
+    "delay postpone pause exempt waive cut lower reduce drop",
+    Sense(CONCEDE, obj=SANCTION_NOUNS, recipient=("on", "against")),
+)
+
 # ---- COERCE ---------------------------------------------------------------------------------------
 _verb("arrest detain jail imprison apprehend intern", Sense(COERCE, mode="arrest", recipient=("dobj",)))
 _verb("seize confiscate impound", Sense(COERCE, mode="seize", recipient=("dobj", "from")))
@@ -633,6 +644,44 @@ _verb(
     ),
 )
 _verb("bomb shell bombard blast", Sense(ASSAULT, mode="explosives", recipient=("dobj",)))
+# Weapons fired at a target are an attack, not a deployment: "fired missiles at a ship", "fired rockets
+# into Israel", "fired tear gas at protesters" (crowd-control weapons).
+_verb(
+    "fire launch lob hurl",
+    *(
+        Sense(
+            ASSAULT,
+            mode="heavy-weapons",
+            obj=_s("missile missiles rocket rockets shell shells mortar mortars"),
+            prep=p,
+        )
+        for p in ("at", "into", "toward", "towards")
+    ),
+    *(
+        Sense(
+            ASSAULT,
+            mode="crowd-control",
+            obj=_s("gas teargas bullet bullets cannon cannons canister canisters grenade grenades pellets"),
+            prep=p,
+            recipient=(p,),
+        )
+        for p in ("at", "into", "toward", "towards")
+    ),
+    Sense(ASSAULT, mode="crowd-control", obj=_s("gas teargas"), recipient=("at", "on", "into")),
+    Sense(ASSAULT, mode="explosives", obj=_s("grenade grenades bomb bombs"), recipient=("at", "into", "on")),
+)
+# Suicide attacks: "blew himself up", "blew themselves up".
+_verb(
+    "blow",
+    Sense(ASSAULT, mode="suicide-attack", prt="up", obj=_s("himself herself themselves")),
+)
+# Hostage taking: "took 100 passengers hostage", "are holding 200 hostages". It comes before the verbs'
+# other senses with an object (holding prisoners is detention): the first of equally specific senses wins.
+for _lemma in ("take", "hold", "seize"):
+    VERBS[_lemma] = (
+        Sense(ASSAULT, mode="abduct", obj=_s("hostage hostages captive captives")),
+        *VERBS.get(_lemma, ()),
+    )
 _verb("invade", Sense(ASSAULT, context=("military", "territory"), recipient=("dobj",)))
 _verb("ambush", Sense(ASSAULT, recipient=("dobj",)))
 _verb("abduct kidnap hijack", Sense(ASSAULT, mode="abduct", recipient=("dobj",)))
@@ -743,4 +792,23 @@ GENERATED_EXCLUDED: dict[str, str] = {
     "risk": "to risk something is to expose oneself to danger, not to threaten anyone (CAMEO: THREATEN)",
 }
 # (kind, lemma) pairs excluded for one part of speech only: ("nouns", "charge") keeps the verb.
-GENERATED_EXCLUDED_BY_KIND: dict[tuple[str, str], str] = {}
+GENERATED_EXCLUDED_BY_KIND: dict[tuple[str, str], str] = {
+    **{
+        ("nouns", n): "another word that only looks like the verb's nominalisation"
+        for n in _s("billion stallion canal final piquance phonation audition battlement mining residence")
+    },
+    **{
+        ("nouns", n): "names a state, a quality or a thing, not an act"
+        for n in _s(
+            "difference competence tension pressure failure application corruption contamination "
+            "infestation inhabitation probation legislation settlement retirement interference "
+            "moderation taxation examination implication impedance requirement commitment enforcement "
+            "protection prevention apprehension exposure enclosure compensation abortion conviction "
+            "annoyance irritation vexation botheration discomfiture disconcertion arousal agitation "
+            "disappointment disheartenment discouragement humiliation degradation debasement "
+            "defilement desolation devastation ruination impairment vitiation retardation inhibition "
+            "hinderance detachment disconnection yielding receding bowing supporting helping trading "
+            "swearing pulling pushing searching asking bidding final"
+        )
+    },
+}

@@ -35,6 +35,9 @@ _GENERATED_ROLES: Mapping[str, tuple[str, ...]] = {
     lx.ASSAULT: ("dobj", "on", "against", "at", "in"),
 }
 _DEFAULT_ROLES = ("dobj", "dative", "with", "to", "against", "on")
+# An event noun's "of" phrase names whom it is done to: "the abduction of 276 schoolgirls".
+_OF_FIRST = ("of", "against", "on", "to", "with")
+_NOMINAL_ROLES: Mapping[str, tuple[str, ...]] = {lx.CONSULT: ("with", "between"), lx.AID: ("to", "for", "of")}
 
 _ASSAULT_STRIKE_MODS = words(
     "air missile drone military rocket artillery retaliatory preemptive pre-emptive aerial naval "
@@ -74,12 +77,18 @@ def generated(filtered: bool = True) -> tuple[dict[str, tuple[Sense, ...]], dict
     """The generated lexicon's verb and noun senses, less what the hand lexicon lists, the lemmas it
     excludes and (when `filtered`) those that did not hold up on real news."""
     data = _data("generated_lexicon.json")
+    # Nominalisations of the event verbs (`scripts/build_event_nouns.py`) join the lexicon's nouns.
+    nominal = {
+        k: v for k, v in _data("generated_nouns.json").get("nouns", {}).items() if k not in data["nouns"]
+    }
     measured = measured_exclusions() if filtered else {}
     out: list[dict[str, tuple[Sense, ...]]] = []
     for kind, hand in (("verbs", lx.VERBS), ("nouns", lx.NOUNS)):
         table: dict[str, tuple[Sense, ...]] = {}
         dropped = measured.get(kind, {})
-        for key, entries in data.get(kind, {}).items():
+        entries_by_key = data.get(kind, {}) | (nominal if kind == "nouns" else {})
+        roles = _GENERATED_ROLES if kind == "verbs" else _NOMINAL_ROLES
+        for key, entries in entries_by_key.items():
             head, _, rest = key.partition(" ")
             if (
                 head in hand
@@ -102,7 +111,7 @@ def generated(filtered: bool = True) -> tuple[dict[str, tuple[Sense, ...]], dict
                         obj=frozenset(e["obj"]) if e.get("obj") else None,
                         prep=e.get("prep"),
                         prt=prt,
-                        recipient=_GENERATED_ROLES.get(etype, _DEFAULT_ROLES),
+                        recipient=roles.get(etype, _DEFAULT_ROLES if kind == "verbs" else _OF_FIRST),
                         weight=GENERATED_WEIGHT,
                         source="generated",
                     )
@@ -143,6 +152,10 @@ def verb_sense(tok: Token) -> Sense | None:
             elif c.dep_ == "prep" and c.lower_ == "of":
                 objs |= {g.lower_ for g in c.children if g.dep_ == "pobj"}
                 objs |= {lemma(g) for g in c.children if g.dep_ == "pobj"}
+    # "took 100 passengers hostage": the object's predicate counts as an object word too.
+    objs |= {lemma(c) for c in tok.children if c.dep_ in ("oprd", "npadvmod") and c.pos_ == "NOUN"}
+    # ... which the parser sometimes reads as a clause ("holding 20 crew members hostage").
+    objs |= {c.lower_ for c in tok.children if c.dep_ in ("ccomp", "xcomp")}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
     prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     fits = [

@@ -1,0 +1,97 @@
+"""Phrasings of news events the lexicon reads as classes: each on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_coder_rules import code, one
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Houthi rebels fired missiles at a commercial ship in the Red Sea.", "heavy-weapons"),
+        ("Hamas fired rockets into southern Israel on Monday.", "heavy-weapons"),
+        ("Police fired tear gas at protesters in Nairobi.", "crowd-control"),
+        ("Soldiers fired rubber bullets at the crowd outside parliament.", "crowd-control"),
+    ],
+)
+def test_weapons_fired_at_a_target_are_an_attack(pipeline, text: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, text), "ASSAULT")
+    assert e.mode == mode, text
+
+
+def test_a_weapons_test_is_still_a_deployment(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "North Korea test-fired two ballistic missiles on Sunday.")
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four of the attackers blew themselves up at the gate.",
+        "A suicide bomber blew himself up at a market in Kabul.",
+        "Two women blew themselves up outside a mosque in Maiduguri.",
+    ],
+)
+def test_blowing_oneself_up_is_a_suicide_attack(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(code(pipeline, text), "ASSAULT").mode == "suicide-attack", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militants took more than 100 passengers hostage.",
+        "Gunmen seized 30 hostages at a school in Beslan.",
+        "Pirates are holding 20 crew members hostage off Somalia.",
+    ],
+)
+def test_hostage_taking_is_abduction(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(code(pipeline, text), "ASSAULT").mode == "abduct", text
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        ("Washington doubled the tariff on Canadian steel.", "SANCTION", "CAN"),
+        ("The European Union expanded sanctions against Russia on Friday.", "SANCTION", "RUS"),
+        ("Beijing raised duties on Australian wine.", "SANCTION", "AUS"),
+        ("Washington delayed the tariffs on Mexico for a month.", "CONCEDE", "MEX"),
+    ],
+)
+def test_raising_and_easing_punitive_measures(pipeline, text: str, etype: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, text), etype)
+    assert target in {c for r in e.recipients for c in r.countries}, text
+
+
+def test_an_unrecognised_name_is_still_a_party(pipeline) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, "Trump doubled the tariff on Canadian steel."), "SANCTION")
+    assert e.actors[0].text == "Trump"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The train came under attack while passing through a tunnel.",
+        "A UN convoy came under fire from rebel fighters near Goma.",
+        "The village came under heavy shelling overnight.",
+    ],
+)
+def test_coming_under_attack_makes_the_subject_the_target(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, text), "ASSAULT")
+    assert e.recipients and e.recipients[0].text.lower().split()[-1] in ("train", "convoy", "village"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Al-Shabab claimed responsibility for the hotel attack on Tuesday.", "SOM"),
+        ("The Baloch Liberation Army claimed responsibility for the attack.", "PAK"),
+        ("The Islamic State group claimed responsibility for the bombing of the church.", "IMG"),
+    ],
+)
+def test_a_claim_of_responsibility_names_the_doer(pipeline, text: str, doer: str) -> None:  # type: ignore[no-untyped-def]
+    assert doer in {c for a in one(code(pipeline, text), "ASSAULT").actors for c in a.countries}
+
+
+def test_nobody_claiming_responsibility_is_no_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not code(pipeline, "No group has claimed responsibility for the bombing.")
