@@ -95,3 +95,29 @@ def test_a_claim_of_responsibility_names_the_doer(pipeline, text: str, doer: str
 
 def test_nobody_claiming_responsibility_is_no_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert not code(pipeline, "No group has claimed responsibility for the bombing.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gachagua was convicted on five of the 11 charges against him.",
+        "Mwangi was arrested on Saturday.",
+        "Police detained Okonkwo outside the court.",
+    ],
+)
+def test_a_name_the_dictionaries_lack_is_a_recipient(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in code(pipeline, text) if e.type in ("SANCTION", "COERCE")]
+    assert events and events[0].recipients and events[0].recipients[0].name, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Following talks with Kenyan President William Ruto, the two leaders signed a trade pact.",
+        "The minister flew to Brussels for meetings with EU officials.",
+        "After a meeting with the Iraqi prime minister, the envoy left Baghdad.",
+    ],
+)
+def test_a_meeting_named_in_a_phrase_is_held_by_the_clause_subject(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, text), "CONSULT")
+    assert e.actors and e.recipients, text

@@ -107,7 +107,7 @@ class SentenceCoder:
                 out.append(found)
         # Background clauses ("Sharon, who has vowed ...", "after a demonstration over ...") report
         # what the sentence is not about; they count only when the sentence has nothing else.
-        main = [f for f in out if not _is_background(f.trigger)]
+        main = [f for f in out if not _is_background(f.trigger) or _told_in_full(f)]
         return _merge_same(main or out)
 
     # --- triggers ----------------------------------------------------------------------------------
@@ -205,6 +205,8 @@ class SentenceCoder:
             mark = child(t, "mark")
             if dep == "advcl" and mark is not None and mark.lower_ in ("if", "unless", "until", "before"):
                 conditional = True  # "... unless the president agrees": the condition, not a happening
+            if dep == "prep" and t.lower_ in _TIME_PREPS:
+                return False  # "following talks with X, they signed ...": a happening of its own
             t = t.head
             steps += 1
             if lemma(t) in REPORTING_VERBS and t.i not in heads:
@@ -284,8 +286,7 @@ class SentenceCoder:
         if not actors and actor_toks and _unknown_name(actor_toks[0]):
             # A person or body the dictionaries and the recogniser both miss ("Trump doubled ..."): still
             # a party, named by the text.
-            t = actor_toks[0]
-            actors = [Entity(text=t.doc[_phrase_span(t).start : _phrase_span(t).stop].text, name=t.text)]
+            actors = [_named_entity(actor_toks[0])]
         if not actors and sense.type == lx.ASSAULT and recipients:
             unknown = self._unattributed_force(tok, actor_toks)
             if unknown is not None:
@@ -298,7 +299,9 @@ class SentenceCoder:
             return None
         actor_keys = {_key(a) for a in actors}
         recipients = [
-            r for r in recipients if _key(r) not in actor_keys and (r.country or r.sector or r.members)
+            r
+            for r in recipients
+            if _key(r) not in actor_keys and (r.country or r.sector or r.members or r.name == r.text)
         ]
 
         etype, mode = sense.type, sense.mode
@@ -451,7 +454,7 @@ class SentenceCoder:
     ) -> list[Entity]:
         """An unnamed doer the text describes ("a man", "attackers"), or an absent one for an event the
         sentence reports by what it did ("were arrested", "rallies were held")."""
-        has_recipient = any(r.country or r.sector or r.members for r in recipients)
+        has_recipient = any(r.country or r.sector or r.members or r.name == r.text for r in recipients)
         if actor_toks:
             t = actor_toks[0]
             if noun_sense(t) is None and lemma(t) not in _ATTACK_INSTRUMENTS:
@@ -514,6 +517,17 @@ class SentenceCoder:
         if head != noun:
             gov = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
             if noun.dep_ in ("dobj", "pobj") and _is_verb(gov) and lemma(gov) in _PARTICIPATION_VERBS:
+                s = subject(gov)
+                if s is not None:
+                    return [s]
+            # "for meetings with G7 ministers", "following talks with X, both leaders ...": the one the
+            # clause is about took part in the meeting it names with someone.
+            if (
+                noun.dep_ == "pobj"
+                and lemma(noun) in lx.TALK_NOUNS
+                and prep_objects(noun, "with")
+                and _is_verb(gov)
+            ):
                 s = subject(gov)
                 if s is not None:
                     return [s]
@@ -604,6 +618,9 @@ class SentenceCoder:
                         break
             found = [e for t in toks if t not in actor_toks for e in resolve(t)]
             found = [e for e in found if e.country or e.sector or e.members]
+            if not found and role == "dobj":
+                # "Gachagua was convicted", "arrested Khalil": a name the dictionaries lack is a party.
+                found = [_named_entity(t) for t in toks if t not in actor_toks and _unknown_name(t)]
             if found:
                 return found, toks
         return [], []
@@ -766,6 +783,7 @@ _ATTACK_INSTRUMENTS = words(
 
 
 _BACKGROUND_PREPS = words("after following since before amid despite during over")
+_TIME_PREPS = words("after following since before amid during")
 # Types whose target is the place they apply to when no party is named.
 _PLACE_TARGETED = frozenset(
     {lx.COERCE, lx.CONCEDE, lx.PROTEST, lx.MOBILIZE, lx.SANCTION, lx.RETREAT, lx.AID, lx.ASSAULT, lx.THREATEN}
@@ -813,6 +831,12 @@ def _constructions(sent: Span) -> list[Candidate]:
                 if ns is not None and ns.type in (lx.ASSAULT, lx.COERCE):
                     out.append((tok, ns, noun, "light-verb"))
     return out
+
+
+def _told_in_full(f: Found) -> bool:
+    """A background event the sentence still tells in full: a meeting with both sides named
+    ("following talks with X, both leaders ...")."""
+    return f.type == lx.CONSULT and f.rule == "noun" and bool(f.actors) and bool(f.recipients)
 
 
 def _infinitive_complement(tok: Token) -> bool:
@@ -981,6 +1005,13 @@ def _named(e: Entity, toks: list[Token]) -> bool:
     """A person or organisation the text names but the dictionaries do not know ("Duale", "Hamas's
     new chief"): still a party, whose country the context may give."""
     return any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for t in toks)
+
+
+def _named_entity(tok: Token) -> Entity:
+    """A party known only by the name the text gives it."""
+    span = _phrase_span(tok)
+    text = tok.doc[span.start : span.stop].text
+    return Entity(text=text, name=text)
 
 
 def _unknown_name(tok: Token) -> bool:
