@@ -54,7 +54,7 @@ def not_an_act(
         return "a journalist's request for comment"
     if etype == lx.CONSULT and _private(actors, recipients):
         return "private travel"
-    if etype in _VERBAL and any(_commentator(t) for t in actor_toks):
+    if etype in _VERBAL and any(commentator(t) for t in actor_toks):
         return "a commentator's opinion"
     return None
 
@@ -96,6 +96,7 @@ def _private(actors: list[Entity], recipients: list[Entity]) -> bool:
     return not any(p.sector not in _PRIVATE_SECTORS for p in parties)
 
 
-def _commentator(tok: Token) -> bool:
+def commentator(tok: Token) -> bool:
+    """A commentator: an analyst, an expert, a professor (or one described as such)."""
     heads = [tok, *children(tok, "appos")]
     return any(lemma(h) in COMMENTATORS for h in heads)

@@ -20,7 +20,8 @@ from spacy.tokens import Span, Token
 from eventwire.actors.resolve import ArticleActors
 from eventwire.events import lexicon as lx
 from eventwire.events.doers import UNKNOWN_DOER_TYPES, absent_doer, generic_doer, may_lack_doer
-from eventwire.events.eventhood import not_an_act
+from eventwire.events.evaluation import evaluations
+from eventwire.events.eventhood import commentator, not_an_act
 from eventwire.events.learned import NONE, trigger_model
 from eventwire.events.learned import candidate as learned_candidate
 from eventwire.events.lexicon import Sense, words
@@ -151,6 +152,8 @@ class SentenceCoder:
             # "is opposed to", "is ready to host talks", "are willing to forgive": a stance is an act.
             if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and tok.lower_ in lx.ADJECTIVES:
                 cands.append((tok, lx.ADJECTIVES[tok.lower_], None, "adjective"))
+        for verb, word, _target in evaluations(sent):
+            cands.append((verb, _DISAPPROVE, word, "evaluation"))
         for cand in _constructions(sent):
             consumed.add(cand[2].i if cand[2] is not None else cand[0].i)
             cands.append(cand)
@@ -246,6 +249,8 @@ class SentenceCoder:
             return self._obligation(tok, sense)
         if rule == "undergo":
             return self._undergone(tok, sense, noun)
+        if rule == "evaluation":
+            return self._evaluation(tok, sense, noun)
         if rule == "noun":
             actor_toks = self._noun_actor_tokens(tok)
         elif rule == "light-verb" and noun is not None and self._own_party(noun):
@@ -412,6 +417,44 @@ class SentenceCoder:
                 break
         text = instrument.doc[instrument.left_edge.i : instrument.right_edge.i + 1].text
         return Entity(text=text, name=None, country=country, sector="UNK")
+
+    def _evaluation(self, verb: Token, sense: Sense, word: Token | None) -> Found | None:
+        """ "X called Y's remarks egregious", "the ban is illegal, X said": X disapproves of Y."""
+        speaker = subject(verb)
+        target = next((t for v, w, t in evaluations(verb.sent) if v == verb and w == word), None)
+        if speaker is None or word is None:
+            return None
+        actors = [a for a in self.actors.resolve(speaker) if a.country or a.sector or a.members]
+        if not actors and _unknown_name(speaker):
+            actors = [_named_entity(speaker)]
+        if not actors or commentator(speaker):
+            return None
+        recipients: list[Entity] = []
+        arg_toks = [speaker]
+        if target is not None:
+            owners = [c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            for t in [*owners, target]:
+                found = [r for r in self.actors.resolve(t) if r.country or r.sector or r.members]
+                if not found and _unknown_name(t):
+                    found = [_named_entity(t)]
+                if found:
+                    recipients, arg_toks = found, [speaker, t]
+                    break
+        keys = {_key(a) for a in actors}
+        recipients = [r for r in recipients if _key(r) not in keys]
+        return Found(
+            type=lx.ACCUSE,
+            mode="disapprove",
+            trigger=verb,
+            noun=word,
+            sense=sense,
+            rule="evaluation",
+            actors=actors,
+            recipients=recipients,
+            modality=modality(verb),
+            confidence=0.55,
+            argument_tokens=frozenset(i for t in arg_toks for i in _phrase_span(t)),
+        )
 
     def _undergone(self, tok: Token, sense: Sense, noun: Token | None) -> Found | None:
         """ "X came under attack (from Y)": Y, or an unnamed doer, assaulted X."""
@@ -806,6 +849,7 @@ _TARGET_THINGS = words(
 )
 _RESPONSIBILITY = words("responsibility credit")
 _UNDER_FIRE = Sense(lx.ASSAULT, weight=0.6)
+_DISAPPROVE = Sense(lx.ACCUSE, mode="disapprove", weight=0.55)
 _UNDERGO_VERBS = words("come be remain")
 
 
@@ -1008,9 +1052,13 @@ def _named(e: Entity, toks: list[Token]) -> bool:
 
 
 def _named_entity(tok: Token) -> Entity:
-    """A party known only by the name the text gives it."""
-    span = _phrase_span(tok)
-    text = tok.doc[span.start : span.stop].text
+    """A party known only by the name the text gives it: the named entity, else the name's words."""
+    ent = entity_covering(tok)
+    if ent is not None:
+        text = ent.text
+    else:
+        parts = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        text = tok.doc[(parts[0].i if parts else tok.i) : tok.i + 1].text
     return Entity(text=text, name=text)
 
 
