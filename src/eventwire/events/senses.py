@@ -68,8 +68,12 @@ def _data(name: str) -> dict[str, Any]:
 
 
 def measured_exclusions() -> dict[str, dict[str, str]]:
-    """Generated lemmas that did not hold up on real news (`scripts/filter_generated_lexicon.py`)."""
-    return {kind: dict(v) for kind, v in _data("generated_filter.json").get("excluded", {}).items()}
+    """Generated lemmas that did not hold up on real news (`scripts/filter_generated_lexicon.py`), and
+    under "types" the PLOVER types whose generated senses did not."""
+    data = _data("generated_filter.json")
+    out = {kind: dict(v) for kind, v in data.get("excluded", {}).items()}
+    out["types"] = dict(data.get("excluded_types", {}))
+    return out
 
 
 @functools.cache
@@ -99,6 +103,8 @@ def generated(filtered: bool = True) -> tuple[dict[str, tuple[Sense, ...]], dict
                 continue
             senses = []
             for e in entries:
+                if e["type"] in measured.get("types", {}):
+                    continue
                 prt = e.get("prt") or (rest if rest and " " not in rest else None)
                 if rest and " " in rest:
                     continue  # longer phrases need more than a particle to match
