@@ -74,3 +74,19 @@ def test_infinitive_promise_of_force_is_a_threat(pipeline) -> None:  # type: ign
         "Hamas swore to retaliate against Israel.",
     ):
         assert "THREATEN" in _types(pipeline, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of refugees in the camp declined to 230,000 after the agreement.",
+        "As Japan's population continues to decline, incomes fall.",
+        "Exports to China dropped sharply last year.",
+    ],
+)
+def test_a_decrease_is_not_a_refusal(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "REJECT" not in _types(pipeline, text), text
+
+
+def test_declining_an_offer_is_still_a_refusal(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "REJECT" in _types(pipeline, "Iran declined the European offer of talks on Monday.")

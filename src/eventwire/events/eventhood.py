@@ -28,6 +28,13 @@ NON_HUMAN = words(
     "sheep goat goats horse horses dog dogs cat cats fish swan swans geese goose turkey turkeys mosquito "
     "mosquitoes livestock herd herds flock flocks bat bats monkey monkeys feed feeds meat egg eggs"
 )
+# Subjects that measure something: "the number of refugees declined", "prices rose".
+QUANTITIES = words(
+    "number numbers population figure figures rate rates price prices level levels share total amount "
+    "percentage proportion count index output production growth inflation value volume"
+)
+# Verbs that mean "decrease" when they take no object or complement ("the population declined").
+_DECREASE_VERBS = words("decline drop fall")
 # What a journalist asks for and is refused: "requests for comment", "declined to comment".
 _PRESS_OBJECTS = words("comment comments interview interviews response responses")
 # People who comment on events without acting in them (the guidelines: analysts act for nobody).
@@ -50,6 +57,10 @@ def not_an_act(
         return "a disease or disaster takes part"
     if etype in (lx.ASSAULT, lx.COERCE, lx.AID) and any(lemma(t) in NON_HUMAN for t in participants[1:]):
         return "done to animals or goods"
+    if any(lemma(t) in QUANTITIES for t in actor_toks):
+        return "a quantity, not a party, is the subject"
+    if lemma(tok) in _DECREASE_VERBS and not children(tok, "dobj", "xcomp", "ccomp", "nsubjpass"):
+        return "a decrease, not a refusal"
     if etype in (lx.REQUEST, lx.REJECT, lx.ACCUSE) and _press(tok):
         return "a journalist's request for comment"
     if etype == lx.CONSULT and _private(actors, recipients):
