@@ -121,3 +121,20 @@ def test_a_name_the_dictionaries_lack_is_a_recipient(pipeline, text: str) -> Non
 def test_a_meeting_named_in_a_phrase_is_held_by_the_clause_subject(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     e = one(code(pipeline, text), "CONSULT")
     assert e.actors and e.recipients, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The World Health Organization told people to stay away from caves with bats.",
+        "Police instructed residents to leave their homes before the storm.",
+        "The embassy advised its citizens to avoid travel to the region.",
+    ],
+)
+def test_telling_someone_to_act_is_a_request(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    e = one(code(pipeline, text), "REQUEST")
+    assert e.recipients, text
+
+
+def test_telling_someone_a_fact_is_no_request(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" not in {e.type for e in code(pipeline, "He told reporters that the talks went well.")}

@@ -850,6 +850,23 @@ _TARGET_THINGS = words(
 _RESPONSIBILITY = words("responsibility credit")
 _UNDER_FIRE = Sense(lx.ASSAULT, weight=0.6)
 _DISAPPROVE = Sense(lx.ACCUSE, mode="disapprove", weight=0.55)
+# Saying verbs that, with an object and a to-infinitive, tell someone what to do.
+_DIRECTIVE_VERBS = words("tell instruct direct advise remind")
+_DIRECTIVE = Sense(lx.REQUEST, recipient=("dobj",), weight=0.6)
+
+
+def _to_infinitive(tok: Token) -> Token | None:
+    """The verb's to-infinitive complement: "told people [to stay away]"."""
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+
+
 _UNDERGO_VERBS = words("come be remain")
 
 
@@ -866,6 +883,9 @@ def _constructions(sent: Span) -> list[Candidate]:
                 if ns is not None and ns.type == lx.ASSAULT:
                     out.append((tok, ns, noun, "undergo"))
         obj = direct_object(tok)
+        if lemma(tok) in _DIRECTIVE_VERBS and obj is not None and _to_infinitive(tok) is not None:
+            out.append((tok, _DIRECTIVE, None, "verb"))  # "told people to stay away", "advised X to leave"
+            continue
         doer = subject(tok)
         if doer is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in doer.children):
             continue  # "no group has claimed responsibility"
