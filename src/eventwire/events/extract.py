@@ -26,26 +26,21 @@ from eventwire.events.learned import NONE, trigger_model
 from eventwire.events.learned import candidate as learned_candidate
 from eventwire.events.lexicon import Sense, words
 from eventwire.events.modality import REPORTING_VERBS, modality
+from eventwire.events.roles import Roles, named_entity, unknown_name
 from eventwire.events.senses import noun_sense, verb_sense
 from eventwire.events.syntax import (
     child,
     children,
     direct_object,
-    entity_covering,
+    is_verb,
     lemma,
+    phrase_span,
     prep_objects,
     subject,
     verb_lemmas,
 )
 from eventwire.models import Entity, SegmentKind
 
-# Verbs that carry their subject into a participation noun: "returned from a trip", "held talks".
-_PARTICIPATION_VERBS = words(
-    "return go leave arrive embark begin start make conclude end finish wrap cut attend join hold "
-    "pay take have complete undertake continue resume open launch stage conduct carry mount wage "
-    "level lodge file issue express voice extend deliver impose step intensify lead organize "
-    "organise remain stay put place keep converge gather assemble"
-)
 # Nouns too generic to be events on their own even with a participant ("the war", "the minister's travel").
 _NON_EVENT_HEADS = frozenset({"war"})
 
@@ -79,10 +74,6 @@ class Found:
         return self.trigger
 
 
-def _is_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
-
-
 def _is_noun(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP")
 
@@ -92,6 +83,7 @@ class SentenceCoder:
 
     def __init__(self, actors: ArticleActors) -> None:
         self.actors = actors
+        self.roles = Roles(actors)
 
     def code(self, sent: Span, segment: SegmentKind = "body") -> list[Found]:
         if not sent.doc.has_annotation("DEP"):
@@ -117,7 +109,7 @@ class SentenceCoder:
         cands: list[tuple[Token, Sense, Token | None, str]] = []
         consumed: set[int] = set()
         for tok in sent:
-            if not _is_verb(tok) or (lemma(tok) in REPORTING_VERBS and lemma(tok) not in lx.VERBS):
+            if not is_verb(tok) or (lemma(tok) in REPORTING_VERBS and lemma(tok) not in lx.VERBS):
                 continue
             if (
                 tok.dep_ in ("acl", "amod")
@@ -235,7 +227,7 @@ class SentenceCoder:
                     "pcomp",
                     "ccomp",
                 )
-            if _is_verb(t) and dep in ("advcl", "conj", "relcl") and not conditional:
+            if is_verb(t) and dep in ("advcl", "conj", "relcl") and not conditional:
                 # A separate clause: its events stand on their own.
                 return False
         return False
@@ -252,16 +244,16 @@ class SentenceCoder:
         if rule == "evaluation":
             return self._evaluation(tok, sense, noun)
         if rule == "noun":
-            actor_toks = self._noun_actor_tokens(tok)
-        elif rule == "light-verb" and noun is not None and self._own_party(noun):
-            actor_toks = self._own_party(noun)
+            actor_toks = self.roles.noun_actor_tokens(tok)
+        elif rule == "light-verb" and noun is not None and self.roles.own_party(noun):
+            actor_toks = self.roles.own_party(noun)
         else:
             s = subject(tok)
             if s is not None:
                 actor_toks = [s]
         actors = [e for t in actor_toks for e in resolve(t)]
         via_pronoun = any(t.pos_ == "PRON" for t in actor_toks)
-        recipients, recipient_toks = self._recipients(tok, sense, noun, rule, actor_toks)
+        recipients, recipient_toks = self.roles.recipients(tok, sense, noun, rule, actor_toks)
 
         # Reciprocal nominals ("talks between X and Y", "clashes between"): everyone acts.
         if rule == "noun" and not actors:
@@ -288,10 +280,10 @@ class SentenceCoder:
         ):
             return None
         actors = [a for a in actors if a.country or a.sector or a.members or _named(a, actor_toks)]
-        if not actors and actor_toks and _unknown_name(actor_toks[0]):
+        if not actors and actor_toks and unknown_name(actor_toks[0]):
             # A person or body the dictionaries and the recogniser both miss ("Trump doubled ..."): still
             # a party, named by the text.
-            actors = [_named_entity(actor_toks[0])]
+            actors = [named_entity(actor_toks[0])]
         if not actors and sense.type == lx.ASSAULT and recipients:
             unknown = self._unattributed_force(tok, actor_toks)
             if unknown is not None:
@@ -313,7 +305,7 @@ class SentenceCoder:
         if not_an_act(tok, etype, actor_toks, actors, recipients) is not None:
             return None
         if etype == lx.CONSULT and not recipients and sum(len(a.flat()) for a in actors) < 2:
-            place_country = self._visited_country(tok, noun, actors)
+            place_country = self.roles.visited_country(tok, noun, actors)
             if place_country is None:
                 return None
             recipients = [place_country]
@@ -363,7 +355,7 @@ class SentenceCoder:
             confidence=max(0.05, min(0.99, confidence)),
             context_defaults=sense.context,
             via_pronoun=via_pronoun,
-            argument_tokens=frozenset(i for t in actor_toks + recipient_toks for i in _phrase_span(t)),
+            argument_tokens=frozenset(i for t in actor_toks + recipient_toks for i in phrase_span(t)),
         )
 
     def _obligation(self, speaker_verb: Token, sense: Sense) -> Found | None:
@@ -395,7 +387,7 @@ class SentenceCoder:
             modality=modality(speaker_verb),
             confidence=0.65,
             context_defaults=(),
-            argument_tokens=frozenset(i for t in arg_toks for i in _phrase_span(t)),
+            argument_tokens=frozenset(i for t in arg_toks for i in phrase_span(t)),
         )
 
     def _unattributed_force(self, tok: Token, actor_toks: list[Token]) -> Entity | None:
@@ -425,8 +417,8 @@ class SentenceCoder:
         if speaker is None or word is None:
             return None
         actors = [a for a in self.actors.resolve(speaker) if a.country or a.sector or a.members]
-        if not actors and _unknown_name(speaker):
-            actors = [_named_entity(speaker)]
+        if not actors and unknown_name(speaker):
+            actors = [named_entity(speaker)]
         if not actors or commentator(speaker):
             return None
         recipients: list[Entity] = []
@@ -435,8 +427,8 @@ class SentenceCoder:
             owners = [c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             for t in [*owners, target]:
                 found = [r for r in self.actors.resolve(t) if r.country or r.sector or r.members]
-                if not found and _unknown_name(t):
-                    found = [_named_entity(t)]
+                if not found and unknown_name(t):
+                    found = [named_entity(t)]
                 if found:
                     recipients, arg_toks = found, [speaker, t]
                     break
@@ -453,7 +445,7 @@ class SentenceCoder:
             recipients=recipients,
             modality=modality(verb),
             confidence=0.55,
-            argument_tokens=frozenset(i for t in arg_toks for i in _phrase_span(t)),
+            argument_tokens=frozenset(i for t in arg_toks for i in phrase_span(t)),
         )
 
     def _undergone(self, tok: Token, sense: Sense, noun: Token | None) -> Found | None:
@@ -469,7 +461,7 @@ class SentenceCoder:
         if not actors:
             actors = [absent_doer(sense, sense.type, sense.mode)]
         if not recipients:
-            span = _phrase_span(target)
+            span = phrase_span(target)
             recipients = [Entity(text=target.doc[span.start : span.stop].text)]
         return Found(
             type=sense.type,
@@ -483,7 +475,7 @@ class SentenceCoder:
             modality=modality(tok),
             confidence=0.6,
             context_defaults=sense.context,
-            argument_tokens=frozenset(i for t in [target, *by] for i in _phrase_span(t)),
+            argument_tokens=frozenset(i for t in [target, *by] for i in phrase_span(t)),
         )
 
     def _unknown_doer(
@@ -501,7 +493,7 @@ class SentenceCoder:
         if actor_toks:
             t = actor_toks[0]
             if noun_sense(t) is None and lemma(t) not in _ATTACK_INSTRUMENTS:
-                phrase = t.doc[_phrase_span(t).start : _phrase_span(t).stop].text
+                phrase = t.doc[phrase_span(t).start : phrase_span(t).stop].text
                 doer = generic_doer(t, phrase, None)
                 return [doer] if doer is not None else []
             # The subject is the event or its instrument: "the bombardment killed dozens".
@@ -528,245 +520,7 @@ class SentenceCoder:
         doer = subject(comp)
         return will and doer is not None and any(e.sector or e.country for e in self.actors.resolve(doer))
 
-    def _own_party(self, noun: Token) -> list[Token]:
-        """The noun's own possessor or national modifier: "its attack", "US military threats"."""
-        poss = child(noun, "poss")
-        if poss is not None and poss.pos_ != "PRON":
-            return [poss]
-        mods = [
-            c
-            for c in noun.children
-            if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")
-        ]
-        return mods[:1]
 
-    def _noun_actor_tokens(self, noun: Token) -> list[Token]:
-        poss = child(noun, "poss")
-        if poss is not None and lemma(noun) not in _PATIENT_NOUNS:
-            return [poss]
-        by = prep_objects(noun, "by")
-        if by:
-            return by[:1]
-        mods = [
-            c
-            for c in noun.children
-            if c.dep_ in ("compound", "amod", "nmod")
-            and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN")
-        ]
-        if mods:
-            return mods[:1]
-        head = noun.head
-        # "held talks", "launched strikes", "returned from a trip": the verb's subject takes part.
-        if head != noun:
-            gov = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
-            if noun.dep_ in ("dobj", "pobj") and _is_verb(gov) and lemma(gov) in _PARTICIPATION_VERBS:
-                s = subject(gov)
-                if s is not None:
-                    return [s]
-            # "for meetings with G7 ministers", "following talks with X, both leaders ...": the one the
-            # clause is about took part in the meeting it names with someone.
-            if (
-                noun.dep_ == "pobj"
-                and lemma(noun) in lx.TALK_NOUNS
-                and prep_objects(noun, "with")
-                and _is_verb(gov)
-            ):
-                s = subject(gov)
-                if s is not None:
-                    return [s]
-        return []
-
-    def _recipients(
-        self, tok: Token, sense: Sense, noun: Token | None, rule: str, actor_toks: list[Token]
-    ) -> tuple[list[Entity], list[Token]]:
-        """Recipients by the sense's roles, in order; then the fallbacks that hold for every type."""
-        found, toks = self._by_roles(tok, sense, noun, rule, actor_toks)
-        if found:
-            return found, toks
-        # The content of a verbal act names who it concerns: "offered to negotiate with Armenia",
-        # "promised to continue aid to Mozambique", "threatened to launch an offensive against Iraq".
-        for comp in children(tok, "xcomp"):
-            inner = verb_sense(comp)
-            roles = inner.recipient if inner is not None else ("dobj", "with", "to", "against", "on")
-            found, toks = self._by_roles(comp, Sense(sense.type, recipient=roles), None, "verb", actor_toks)
-            if found:
-                return found, toks
-        # A companion in "X, with Y, visits": the "with" phrase on the subject.
-        if sense.type == lx.CONSULT and actor_toks:
-            with_toks = prep_objects(actor_toks[0], "with")
-            companions = [e for t in with_toks for e in self.actors.resolve(t)]
-            if companions:
-                return companions, with_toks
-        # Who a purpose clause names: "supply ammunition to refill Russia's inventory", "to protest
-        # Sweden's decision", "to demand reforms by President Suharto's government".
-        if sense.type != lx.CONSULT:
-            found, toks = self._purpose_recipient(tok, actor_toks)
-            if found:
-                return found, toks
-        # Whose act the object is: "investigating crimes by Croatian extremists", "condemned Serbia's
-        # crackdown", "an inquiry into abuses committed by the army".
-        found, toks = self._doer_recipient(tok, noun, rule, actor_toks)
-        if found:
-            return found, toks
-        # Where an order, a protest or a concession applies: "imposed a curfew in Cizre", "lifted the
-        # curfew in Montenegro", "blocked roads in Algiers" concern that place's country.
-        if sense.type in _PLACE_TARGETED:
-            found, toks = self._place_recipient(tok, noun, actor_toks)
-            if found:
-                return found, toks
-        return [], []
-
-    def _by_roles(
-        self, tok: Token, sense: Sense, noun: Token | None, rule: str, actor_toks: list[Token]
-    ) -> tuple[list[Entity], list[Token]]:
-        resolve = self.actors.resolve
-        obj = direct_object(tok) if rule != "noun" else None
-        owners = [tok] + ([noun] if noun is not None and noun != tok else [])
-        if obj is not None and obj not in owners:
-            owners.append(obj)
-        for role in sense.recipient:
-            toks: list[Token] = []
-            if role == "dobj" and rule != "noun":
-                if obj is not None and obj != noun:
-                    toks = [obj]
-            elif role == "dative":
-                toks = [c for c in tok.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
-            elif role == "ccomp_subj":
-                comp = child(tok, "ccomp") or _that_clause(tok)
-                s = subject(comp) if comp is not None else None
-                toks = [s] if s is not None else []
-            elif role == "xcomp_obj":
-                comp = child(tok, "xcomp")
-                xobj = direct_object(comp) if comp is not None else None
-                toks = [xobj] if xobj is not None else []
-            elif role == "poss":
-                # Whose offer, plan or call it was: "rejected a US offer", "calls by Belarus's rulers".
-                if obj is not None:
-                    toks = [
-                        c
-                        for c in obj.children
-                        if c.dep_ in ("poss", "compound", "amod", "nmod")
-                        and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
-                    ][:1]
-                    if not toks:
-                        toks = (
-                            prep_objects(obj, "by") or prep_objects(obj, "from") or prep_objects(obj, "of")
-                        )[:1]
-            else:
-                # The first owner whose phrase names a party ("on Monday" on the verb names nobody).
-                for owner in owners:
-                    toks = prep_objects(owner, role)
-                    found = [e for t in toks if t not in actor_toks for e in resolve(t)]
-                    if any(e.country or e.sector or e.members for e in found):
-                        break
-            found = [e for t in toks if t not in actor_toks for e in resolve(t)]
-            found = [e for e in found if e.country or e.sector or e.members]
-            if not found and role == "dobj":
-                # "Gachagua was convicted", "arrested Khalil": a name the dictionaries lack is a party.
-                found = [_named_entity(t) for t in toks if t not in actor_toks and _unknown_name(t)]
-            if found:
-                return found, toks
-        return [], []
-
-    def _purpose_recipient(self, tok: Token, actor_toks: list[Token]) -> tuple[list[Entity], list[Token]]:
-        obj = direct_object(tok)
-        clauses = children(tok, "xcomp", "advcl", "acl") + (
-            children(obj, "acl", "relcl") if obj is not None else []
-        )
-        for clause in clauses:
-            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-                continue
-            for t in clause.subtree:
-                if (
-                    t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
-                    and t.dep_ in ("poss", "dobj", "pobj", "amod", "compound", "nmod")
-                    and t not in actor_toks
-                ):
-                    purpose = [e for e in self.actors.resolve(t, coordinate=False) if e.country]
-                    if purpose:
-                        return purpose, [t]
-        return [], []
-
-    def _doer_recipient(
-        self, tok: Token, noun: Token | None, rule: str, actor_toks: list[Token]
-    ) -> tuple[list[Entity], list[Token]]:
-        """The party an object act is credited to: its possessor, its "by" phrase, or the agent of a
-        participle on it. Only marks of the doer count; "of" also marks who an act is done to."""
-        obj = direct_object(tok) if rule != "noun" else None
-        acts = [obj] if obj is not None else []
-        owners = [tok] + ([noun] if noun is not None and noun != tok else []) + acts
-        for owner in owners:
-            for prep in owner.children:
-                if prep.dep_ == "prep" and prep.lower_ in _ACT_PREPS:
-                    acts.extend(children(prep, "pobj"))
-        for act in acts:
-            doers = [c for c in act.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            doers += prep_objects(act, "by")
-            for part in children(act, "acl"):
-                for agent in children(part, "agent"):
-                    doers += children(agent, "pobj")
-            found = [e for t in doers if t not in actor_toks for e in self.actors.resolve(t)]
-            found = [e for e in found if e.country]
-            if found:
-                return found, doers
-        return [], []
-
-    def _place_recipient(
-        self, tok: Token, noun: Token | None, actor_toks: list[Token]
-    ) -> tuple[list[Entity], list[Token]]:
-        actor_span = {i for t in actor_toks for i in _phrase_span(t)}
-        roots = [tok] + ([noun] if noun is not None and noun != tok else [])
-        obj = direct_object(tok)
-        if obj is not None:
-            roots.append(obj)
-        roots.extend(children(tok, "xcomp"))
-        for r in roots:
-            for prep in r.children:
-                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
-                    continue
-                for t in prep.subtree:
-                    if t.i in actor_span:
-                        continue
-                    country = self.actors.place_country.get((id(t.doc), t.i))
-                    if country:
-                        ent = entity_covering(t)
-                        if ent is not None:
-                            name = ent.text
-                        elif t.dep_ == "pobj":
-                            name = t.doc[t.left_edge.i : t.right_edge.i + 1].text
-                        else:
-                            name = t.text
-                        return [Entity(text=name, name=None, country=country, sector=None)], [t]
-        return [], []
-
-    def _visited_country(self, tok: Token, noun: Token | None, actors: list[Entity]) -> Entity | None:
-        """A visit to a place abroad is hosted by the place's country ("visited military sites in Russia")."""
-        own = {c for a in actors for c in a.countries}
-        roots: list[Token] = []
-        if noun is not None and noun != tok:
-            roots.append(noun)
-        obj = direct_object(tok)
-        if obj is not None:
-            roots.append(obj)
-        for prep in ("in", "to", "near", "at", "across", "around", "through"):
-            roots.extend(prep_objects(tok, prep))
-        for r in roots:
-            for t in r.subtree:
-                if t.ent_type_ not in ("GPE", "LOC", "NORP", "FAC"):
-                    continue
-                if t.dep_ not in ("pobj", "dobj", "poss", "compound", "amod", "appos") and t != r:
-                    continue
-                for e in self.actors.resolve(t, coordinate=False):
-                    if e.country and e.country not in own:
-                        return Entity(text=e.text, name=e.name, country=e.country, sector=None)
-        return None
-
-
-# Nominals whose possessor undergoes the act: "her release", "his arrest", "the minister's killing".
-_PATIENT_NOUNS = words(
-    "release arrest detention killing assassination execution resignation deportation "
-    "expulsion kidnapping abduction trial conviction pardon"
-)
 # Objects that make a verb of force figurative: "fight the pandemic", "attack the plan".
 _ABSTRACT_OBJECTS = words(
     "plan plans policy policies decision decisions proposal proposals idea law laws bill bills pandemic "
@@ -827,10 +581,6 @@ _ATTACK_INSTRUMENTS = words(
 
 _BACKGROUND_PREPS = words("after following since before amid despite during over")
 _TIME_PREPS = words("after following since before amid during")
-# Types whose target is the place they apply to when no party is named.
-_PLACE_TARGETED = frozenset(
-    {lx.COERCE, lx.CONCEDE, lx.PROTEST, lx.MOBILIZE, lx.SANCTION, lx.RETREAT, lx.AID, lx.ASSAULT, lx.THREATEN}
-)
 
 
 def _done_to_head(tok: Token) -> bool:
@@ -875,7 +625,7 @@ def _constructions(sent: Span) -> list[Candidate]:
     "X came under attack/fire" (X is attacked) and "X claimed responsibility for the bombing" (X did it)."""
     out: list[Candidate] = []
     for tok in sent:
-        if not _is_verb(tok) and tok.pos_ != "AUX":
+        if not is_verb(tok) and tok.pos_ != "AUX":
             continue
         if lemma(tok) in _UNDERGO_VERBS:
             for noun in prep_objects(tok, "under"):
@@ -923,20 +673,6 @@ def _crowd(actor_toks: list[Token]) -> list[Entity]:
     return [Entity(text=text, name=None, country=None, sector="CVL")]
 
 
-def _that_clause(tok: Token) -> Token | None:
-    """A "that" clause on a request noun the verb takes: "insisted on its demands that the government
-    resign", "made an appeal that ...". On other nouns it is what is said, not who is asked ("demanded
-    an admission that ...")."""
-    nouns = children(tok, "dobj") + [o for p in children(tok, "prep") for o in children(p, "pobj")]
-    for noun in nouns:
-        if not any(sense.type == lx.REQUEST for sense in lx.NOUNS.get(noun.lemma_.lower(), ())):
-            continue
-        for clause in children(noun, "acl", "ccomp"):
-            if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-                return clause
-    return None
-
-
 # Plural nouns for people who may protest unnamed.
 _CROWD_NOUNS = words(
     "person people protester demonstrator marcher student worker prisoner inmate resident villager farmer "
@@ -944,9 +680,6 @@ _CROWD_NOUNS = words(
     "trader employee local opponent pensioner veteran lawyer journalist"
 )
 
-# Prepositions that introduce the act a verb or an event noun is about: "an inquiry into", "anger over".
-_ACT_PREPS = frozenset({"into", "over", "about", "for", "against"})
-_PLACE_PREPS = words("in into on at around near across throughout inside to")
 _BACKGROUND_MARKS = words("as while when whereas after before since because although though once")
 _BACKGROUND_NOUNS = words("wake aftermath face light run-up eve")
 
@@ -956,9 +689,9 @@ def _is_background(tok: Token) -> bool:
     t = tok
     while t.head != t:
         dep = t.dep_
-        if dep in ("relcl", "acl") and _is_verb(t):
+        if dep in ("relcl", "acl") and is_verb(t):
             return True
-        if dep == "advcl" and _is_verb(t):
+        if dep == "advcl" and is_verb(t):
             mark = child(t, "mark") or next(
                 (c for c in t.children if c.dep_ == "advmod" and c.lower_ in ("when", "while", "as")), None
             )
@@ -986,9 +719,9 @@ def _obligations(sent: Span) -> list[tuple[Token, Token]]:
         if tok.dep_ not in ("ccomp", "acl", "conj"):
             continue
         gov = tok.head
-        while gov.dep_ in ("dobj", "pobj", "prep", "conj") and gov.head != gov and not _is_verb(gov):
+        while gov.dep_ in ("dobj", "pobj", "prep", "conj") and gov.head != gov and not is_verb(gov):
             gov = gov.head
-        if not _is_verb(gov) or subject(gov) is None:
+        if not is_verb(gov) or subject(gov) is None:
             continue
         out.append((gov, tok))
     return out
@@ -1049,47 +782,10 @@ def _stated_by_actor(tok: Token) -> bool:
     return actor.i == speaker.i or actor.lemma_ == speaker.lemma_
 
 
-def _phrase_span(tok: Token) -> range:
-    """Token indices of an argument's phrase, without the clauses that hang on it."""
-    lo = hi = tok.i
-    for t in tok.subtree:
-        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            continue
-        if any(
-            a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.i != tok.i
-            for a in t.ancestors
-            if tok.left_edge.i <= a.i <= tok.right_edge.i and a != tok and tok in a.ancestors
-        ):
-            continue
-        lo, hi = min(lo, t.i), max(hi, t.i)
-    return range(lo, hi + 1)
-
-
 def _named(e: Entity, toks: list[Token]) -> bool:
     """A person or organisation the text names but the dictionaries do not know ("Duale", "Hamas's
     new chief"): still a party, whose country the context may give."""
     return any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for t in toks)
-
-
-def _named_entity(tok: Token) -> Entity:
-    """A party known only by the name the text gives it: the named entity, else the name's words."""
-    ent = entity_covering(tok)
-    if ent is not None:
-        text = ent.text
-    else:
-        parts = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-        text = tok.doc[(parts[0].i if parts else tok.i) : tok.i + 1].text
-    return Entity(text=text, name=text)
-
-
-def _unknown_name(tok: Token) -> bool:
-    """A proper name that is not a place, a date or a number."""
-    return (
-        tok.pos_ == "PROPN"
-        and tok.ent_type_ in ("", "PERSON", "ORG")
-        and tok.text[:1].isupper()
-        and not tok.text.isupper()
-    )
 
 
 def _key(e: Entity) -> tuple[str | None, str | None, str | None]:

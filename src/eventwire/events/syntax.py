@@ -169,3 +169,23 @@ def path_deps(tok: Token, top: Token) -> list[str]:
         deps.append(t.dep_)
         t = t.head
     return deps
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def phrase_span(tok: Token) -> range:
+    """Token indices of an argument's phrase, without the clauses that hang on it."""
+    lo = hi = tok.i
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            continue
+        if any(
+            a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.i != tok.i
+            for a in t.ancestors
+            if tok.left_edge.i <= a.i <= tok.right_edge.i and a != tok and tok in a.ancestors
+        ):
+            continue
+        lo, hi = min(lo, t.i), max(hi, t.i)
+    return range(lo, hi + 1)
