@@ -138,3 +138,19 @@ def test_telling_someone_to_act_is_a_request(pipeline, text: str) -> None:  # ty
 
 def test_telling_someone_a_fact_is_no_request(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert "REQUEST" not in {e.type for e in code(pipeline, "He told reporters that the talks went well.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The World Health Organization has deployed personnel to the affected areas.",
+        "The Red Cross dispatched 40 volunteers to the flooded region.",
+        "The ministry sent a team of surgeons to the province.",
+    ],
+)
+def test_sending_people_who_help_is_aid(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "AID" in {e.type for e in code(pipeline, text)}, text
+
+
+def test_deploying_troops_is_still_mobilisation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "MOBILIZE" in {e.type for e in code(pipeline, "The army deployed troops to the border.")}

@@ -302,6 +302,8 @@ class SentenceCoder:
         ]
 
         etype, mode = sense.type, sense.mode
+        if etype == lx.MOBILIZE and _humanitarian(actors):
+            etype, mode = lx.AID, None  # "WHO deployed a team", "MSF sent doctors": help, not force
         if not_an_act(tok, etype, actor_toks, actors, recipients) is not None:
             return None
         if etype == lx.CONSULT and not recipients and sum(len(a.flat()) for a in actors) < 2:
@@ -645,6 +647,13 @@ def _constructions(sent: Span) -> list[Candidate]:
                 if ns is not None and ns.type in (lx.ASSAULT, lx.COERCE):
                     out.append((tok, ns, noun, "light-verb"))
     return out
+
+
+def _humanitarian(actors: list[Entity]) -> bool:
+    """Every actor is a health or humanitarian body: its deployments bring help."""
+    people = [p for a in actors for p in a.flat()]
+    helpers = [p for p in people if p.sector == "HLH" or (p.country == "NGO" and p.sector != "MIL")]
+    return bool(people) and len(helpers) == len(people)
 
 
 def _told_in_full(f: Found) -> bool:

@@ -588,6 +588,20 @@ _verb(
     Sense(CONCEDE, obj=SANCTION_NOUNS, recipient=("on", "against")),
 )
 
+# Sending people who help is aid: "sent a team of surgeons", "dispatched volunteers", "deployed medics".
+_verb(
+    "send dispatch deploy fly",
+    Sense(
+        AID,
+        obj=_s(
+            "doctor doctors surgeon surgeons medic medics nurse nurses paramedic paramedics volunteer "
+            "volunteers rescuer rescuers firefighter firefighters aid-worker aid-workers epidemiologist "
+            "epidemiologists"
+        ),
+        recipient=("to",),
+    ),
+)
+
 # ---- COERCE ---------------------------------------------------------------------------------------
 _verb("arrest detain jail imprison apprehend intern", Sense(COERCE, mode="arrest", recipient=("dobj",)))
 _verb("seize confiscate impound", Sense(COERCE, mode="seize", recipient=("dobj", "from")))
