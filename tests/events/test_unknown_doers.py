@@ -87,3 +87,14 @@ def test_headline_told_again_in_the_body_is_one_event(pipeline) -> None:  # type
     )
     arrests = [e for e in events if e.type == "COERCE"]
     assert len(arrests) == 1 and not arrests[0].trigger.rule.endswith(":title")
+
+
+def test_an_appeal_whose_author_is_left_out(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Farmers are urged to watch their animals carefully for symptoms.",
+        "Residents were told to leave their homes before the storm.",
+        "Civilians have been asked to stay indoors.",
+    ):
+        e = one(code(pipeline, text), "REQUEST")
+        assert e.actors[0].text == UNNAMED and e.recipients, text
+    assert "REQUEST" not in {e.type for e in code(pipeline, "He was asked about the talks.")}

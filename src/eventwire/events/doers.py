@@ -17,7 +17,7 @@ from eventwire.models import Entity
 
 #: Types whose doer may be unnamed or absent: material acts that the text reports by their effect.
 UNKNOWN_DOER_TYPES = frozenset(
-    {lx.ASSAULT, lx.COERCE, lx.PROTEST, lx.MOBILIZE, lx.SANCTION, lx.RETREAT, lx.AID}
+    {lx.ASSAULT, lx.COERCE, lx.PROTEST, lx.MOBILIZE, lx.SANCTION, lx.RETREAT, lx.AID, lx.REQUEST}
 )
 # Event nouns that may stand without a doer.
 _NOMINAL_UNKNOWN_DOER_TYPES = frozenset({lx.ASSAULT, lx.COERCE, lx.PROTEST, lx.SANCTION})
@@ -30,6 +30,13 @@ HAPPENING_VERBS = words(
     "hold stage take occur happen erupt break continue resume begin start launch carry conduct mount "
     "follow spread intensify escalate rock hit kill leave wound injure claim target"
 )
+
+
+def _asks_an_act(tok: Token) -> bool:
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
 
 
 def absent_doer(sense: Sense, etype: str, mode: str | None) -> Entity:
@@ -58,6 +65,10 @@ def may_lack_doer(tok: Token, rule: str, noun: Token | None, has_recipient: bool
         # banned"), and never for an infinitive or a gerund, whose doer is another clause's subject.
         if tok.dep_ in ("xcomp", "csubj", "csubjpass", "pcomp") or tok.tag_ in ("VB", "VBG"):
             return False
+        if etype == lx.REQUEST:
+            # "residents were told to evacuate", "farmers are urged to watch their herds": an appeal
+            # whose author the sentence leaves out, with what is asked.
+            return has_recipient and is_passive(tok) and _asks_an_act(tok)
         return has_recipient and is_passive(tok)
     if rule == "light-verb":
         return head.lemma_.lower() in _PEOPLES_ACTS or has_recipient

@@ -415,7 +415,8 @@ _verb(
         REQUEST,
         obj=MATERIAL_AID
         | _s(
-            "help support release talks meeting ceasefire extradition return withdrawal clarification refuge"
+            "help support release talks meeting ceasefire extradition return withdrawal clarification refuge "
+            "investigation investigations inquiry probe explanation apology justice accountability"
         ),
         recipient=("from",),
         weight=0.7,
