@@ -112,6 +112,9 @@ def gold_events(rec: dict[str, Any], article: Article) -> list[GoldEvent]:
         evid = ev.get("evidence") or {}
         fld = evid.get("field", "text")
         quote = evid.get("quote") or evid.get("text") or ""
+        start0, end0 = evid.get("start"), evid.get("end")
+        if not quote and isinstance(start0, int) and isinstance(end0, int):
+            quote = str(rec.get(fld) or "")[start0:end0]  # offsets alone, into the record's field
         base = _field_offset(article, rec, fld)
         if base < 0 or not quote:
             continue
