@@ -154,3 +154,44 @@ def test_sending_people_who_help_is_aid(pipeline, text: str) -> None:  # type: i
 
 def test_deploying_troops_is_still_mobilisation(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert "MOBILIZE" in {e.type for e in code(pipeline, "The army deployed troops to the border.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government ordered the opposition newspaper to suspend publication indefinitely.",
+        "The junta ordered foreign NGOs to leave the country within 48 hours.",
+        "The court ordered the party to disband.",
+    ],
+)
+def test_an_order_to_stop_or_leave_is_coercion(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    types = {e.type for e in code(pipeline, text)}
+    assert "COERCE" in types and "REQUEST" not in types, text
+
+
+def test_an_order_to_talk_is_still_a_request(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" in {e.type for e in code(pipeline, "The king ordered the ministers to meet the rebels.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea expelled inspectors of the International Atomic Energy Agency.",
+        "Mali expelled the French ambassador on Monday.",
+        "Eritrea expelled UN peacekeepers from the border zone.",
+    ],
+)
+def test_expelling_foreign_officials_is_a_sanction(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(code(pipeline, text), "SANCTION").mode == "expel", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hackers defaced nearly 3,000 Danish websites over the past month.",
+        "A group of hackers hacked the election commission's servers.",
+        "The ministry said a cyberattack by Russian hackers hit its network.",
+    ],
+)
+def test_hacking_is_cyber_coercion(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(code(pipeline, text), "COERCE").mode == "cyber", text

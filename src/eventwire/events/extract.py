@@ -148,7 +148,8 @@ class SentenceCoder:
             cands.append((verb, _DISAPPROVE, word, "evaluation"))
         for cand in _constructions(sent):
             consumed.add(cand[2].i if cand[2] is not None else cand[0].i)
-            cands.append(cand)
+            # A construction reads its verb better than the verb's own sense ("ordered X to suspend").
+            cands = [c for c in cands if c[0].i != cand[0].i or c[3] != "verb"] + [cand]
         for speaker_verb, _clause in _obligations(sent):
             cands.append((speaker_verb, _REQUEST_OBLIGATION, None, "obligation"))
         for tok in sent:
@@ -602,6 +603,9 @@ _TARGET_THINGS = words(
 _RESPONSIBILITY = words("responsibility credit")
 _UNDER_FIRE = Sense(lx.ASSAULT, weight=0.6)
 _DISAPPROVE = Sense(lx.ACCUSE, mode="disapprove", weight=0.55)
+_ORDER_VERBS = words("order force compel")
+_STOP_VERBS = words("suspend close shut stop halt cease leave vacate evacuate disband dissolve quit")
+_ORDERED_STOP = Sense(lx.COERCE, mode="restrict", recipient=("dobj",), weight=0.65)
 # Saying verbs that, with an object and a to-infinitive, tell someone what to do.
 _DIRECTIVE_VERBS = words("tell instruct direct advise remind")
 _DIRECTIVE = Sense(lx.REQUEST, recipient=("dobj",), weight=0.6)
@@ -635,6 +639,12 @@ def _constructions(sent: Span) -> list[Candidate]:
                 if ns is not None and ns.type == lx.ASSAULT:
                     out.append((tok, ns, noun, "undergo"))
         obj = direct_object(tok)
+        ordered = _to_infinitive(tok) if lemma(tok) in _ORDER_VERBS and obj is not None else None
+        if ordered is not None and lemma(ordered) in _STOP_VERBS:
+            # "ordered the newspaper to suspend publication", "ordered NGOs to leave": an order that
+            # shuts, silences or expels is coercion, not a request.
+            out.append((tok, _ORDERED_STOP, None, "verb"))
+            continue
         if lemma(tok) in _DIRECTIVE_VERBS and obj is not None and _to_infinitive(tok) is not None:
             out.append((tok, _DIRECTIVE, None, "verb"))  # "told people to stay away", "advised X to leave"
             continue

@@ -528,7 +528,10 @@ _verb(
     Sense(
         SANCTION,
         mode="expel",
-        obj=_s("ambassador ambassadors diplomat diplomats envoy envoys attache attaches"),
+        obj=_s(
+            "ambassador ambassadors diplomat diplomats envoy envoys attache attaches inspector inspectors "
+            "monitor monitors observer observers peacekeeper peacekeepers"
+        ),
         recipient=("dobj",),
     ),
     Sense(COERCE, mode="deport", recipient=("dobj",)),
@@ -604,6 +607,12 @@ _verb(
 )
 
 # ---- COERCE ---------------------------------------------------------------------------------------
+# Cyber attacks: "hackers defaced 3,000 websites", "hacked the ministry's servers".
+_verb("hack deface", Sense(COERCE, mode="cyber", context=("cyber",), recipient=("dobj",)))
+_noun(
+    "cyberattack cyberattacks cyber-attack cyber-attacks hacking",
+    Sense(COERCE, mode="cyber", context=("cyber",)),
+)
 _verb("arrest detain jail imprison apprehend intern", Sense(COERCE, mode="arrest", recipient=("dobj",)))
 _verb("seize confiscate impound", Sense(COERCE, mode="seize", recipient=("dobj", "from")))
 _verb("raid", Sense(COERCE, mode="seize", recipient=("dobj",), weight=0.6))
