@@ -90,3 +90,16 @@ def test_a_decrease_is_not_a_refusal(pipeline, text: str) -> None:  # type: igno
 
 def test_declining_an_offer_is_still_a_refusal(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert "REJECT" in _types(pipeline, "Iran declined the European offer of talks on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thieves stole three cars from a dealership in Leeds overnight.",
+        "Looters ransacked shops after the hurricane.",
+        "A drunk driver killed two pedestrians in Madrid.",
+        "A bus hit a crowd of shoppers, killing four.",
+    ],
+)
+def test_crimes_against_property_and_road_accidents_are_not_violence(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [t for t in _types(pipeline, text) if t in ("ASSAULT", "COERCE")], text

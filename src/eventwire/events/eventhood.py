@@ -28,6 +28,8 @@ NON_HUMAN = words(
     "sheep goat goats horse horses dog dogs cat cats fish swan swans geese goose turkey turkeys mosquito "
     "mosquitoes livestock herd herds flock flocks bat bats monkey monkeys feed feeds meat egg eggs"
 )
+# Who kills in a road accident: "a drunk driver killed two pedestrians", "a bus hit a crowd".
+_ROAD_AGENTS = words("driver motorist car truck lorry bus train vehicle crash collision")
 # Subjects that measure something: "the number of refugees declined", "prices rose".
 QUANTITIES = words(
     "number numbers population figure figures rate rates price prices level levels share total amount "
@@ -57,6 +59,8 @@ def not_an_act(
         return "a disease or disaster takes part"
     if etype in (lx.ASSAULT, lx.COERCE, lx.AID) and any(lemma(t) in NON_HUMAN for t in participants[1:]):
         return "done to animals or goods"
+    if etype == lx.ASSAULT and any(lemma(t) in _ROAD_AGENTS for t in actor_toks):
+        return "a road accident, not an attack"
     if any(lemma(t) in QUANTITIES for t in actor_toks):
         return "a quantity, not a party, is the subject"
     if lemma(tok) in _DECREASE_VERBS and not children(tok, "dobj", "xcomp", "ccomp", "nsubjpass"):
