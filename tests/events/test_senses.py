@@ -41,3 +41,21 @@ def test_a_verb_sense_needs_its_object_when_it_names_one(pipeline) -> None:  # t
     assert sense is not None and sense.type == "SANCTION"
     doc = pipeline.nlp("The company expanded its factory.")
     assert verb_sense(next(t for t in doc if t.lemma_ == "expand")) is None
+
+
+def test_event_nouns_rebuild_to_the_shipped_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = root / "scripts" / "build_event_nouns.py"
+    spec = importlib.util.spec_from_file_location("build_event_nouns", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path / "nouns.json"
+    assert module.main(["--out", str(out)]) == 0
+    shipped = root / "src" / "eventwire" / "events" / "data" / "generated_nouns.json"
+    assert out.read_text() == shipped.read_text(), "re-run scripts/build_event_nouns.py and commit the result"
+    assert module.nominalisations("abduct")[0] == "abduction"
+    assert "detention" in module.nominalisations("detain")
