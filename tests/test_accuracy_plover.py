@@ -38,6 +38,7 @@ def test_score_holds_its_floor(scores: dict, metric: str) -> None:  # type: igno
 
 
 def test_issue_bar_on_dev(scores: dict) -> None:  # type: ignore[type-arg]
-    assert scores["type_f1"] >= 0.80
-    assert scores["actor_country_f1"] >= 0.75
-    assert scores["recipient_country_f1"] >= 0.65
+    # The bar of the real-news issue on these records: type F1 0.85, actor 0.80, recipient 0.70.
+    assert scores["type_f1"] >= 0.85
+    assert scores["actor_country_f1"] >= 0.80
+    assert scores["recipient_country_f1"] >= 0.70

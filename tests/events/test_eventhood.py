@@ -103,3 +103,35 @@ def test_declining_an_offer_is_still_a_refusal(pipeline) -> None:  # type: ignor
 )
 def test_crimes_against_property_and_road_accidents_are_not_violence(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [t for t in _types(pipeline, text) if t in ("ASSAULT", "COERCE")], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish government has come under fire from officials in the province.",
+        "The health ministry came under fire for its slow response.",
+        "The prime minister came under fire from opposition lawmakers over the deal.",
+    ],
+)
+def test_coming_under_fire_from_critics_is_criticism(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    types = _types(pipeline, text)
+    assert "ACCUSE" in types and "ASSAULT" not in types, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither the EU nor France paid money to Libya, the president said.",
+        "No country has recognised the new government.",
+        "Neither Russia nor China sent troops to the region.",
+    ],
+)
+def test_denied_doers_make_a_negated_event_not_a_refusal(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, text)
+    assert "REJECT" not in {e.type for e in events}, text
+    assert all(e.modality == "negated" for e in events), text
+
+
+def test_warnings_about_diseases_and_needs_are_no_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "THREATEN" not in _types(pipeline, "The UN warned neighbours of Turkey about bird flu.")
+    assert "REQUEST" not in _types(pipeline, "About 7.5 million South Sudanese now require humanitarian aid.")

@@ -65,6 +65,8 @@ def not_an_act(
         return "a quantity, not a party, is the subject"
     if lemma(tok) in _DECREASE_VERBS and not children(tok, "dobj", "xcomp", "ccomp", "nsubjpass"):
         return "a decrease, not a refusal"
+    if etype == lx.THREATEN and any(lemma(o) in NON_PARTIES for o in prep_objects(tok, "about")):
+        return "a warning about a disease or disaster, not a threat"
     if etype in (lx.REQUEST, lx.REJECT, lx.ACCUSE) and _press(tok):
         return "a journalist's request for comment"
     if etype == lx.CONSULT and _private(actors, recipients):

@@ -25,7 +25,7 @@ from eventwire.events.eventhood import commentator, not_an_act
 from eventwire.events.learned import NONE, trigger_model
 from eventwire.events.learned import candidate as learned_candidate
 from eventwire.events.lexicon import Sense, words
-from eventwire.events.modality import REPORTING_VERBS, modality
+from eventwire.events.modality import REPORTING_VERBS, doer_denied, modality
 from eventwire.events.roles import Roles, named_entity, unknown_name
 from eventwire.events.senses import noun_sense, verb_sense
 from eventwire.events.syntax import (
@@ -316,7 +316,7 @@ class SentenceCoder:
         status = modality(tok, stop)
         if noun is not None and noun != tok and status == "asserted":
             status = modality(noun, tok)
-        if status == "negated" and etype in _REFUSABLE and subject(tok) is not None:
+        if status == "negated" and etype in _REFUSABLE and subject(tok) is not None and not doer_denied(tok):
             # "will not accept refugees", "would not meet the demands": a refusal is a rejection.
             etype, mode, status = lx.REJECT, _REFUSAL_MODE.get(etype), "asserted"
         elif (
@@ -461,6 +461,13 @@ class SentenceCoder:
             return None
         by = prep_objects(noun, "from") or prep_objects(noun, "by") or prep_objects(tok, "from")
         actors = [a for t in by for a in self.actors.resolve(t) if a.country or a.sector or a.members]
+        if (
+            lemma(noun) == "fire"
+            and not any(a.sector in _ARMED_SECTORS for a in actors)
+            and (actors or any(r.sector in _POLITICAL_SECTORS for r in recipients))
+        ):
+            # "the government came under fire from officials": criticism, not shooting.
+            sense = _DISAPPROVE
         if not actors:
             actors = [absent_doer(sense, sense.type, sense.mode)]
         if not recipients:
@@ -603,6 +610,8 @@ _TARGET_THINGS = words(
 _RESPONSIBILITY = words("responsibility credit")
 _UNDER_FIRE = Sense(lx.ASSAULT, weight=0.6)
 _DISAPPROVE = Sense(lx.ACCUSE, mode="disapprove", weight=0.55)
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "COP", "SPY", "CRM"})
+_POLITICAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY"})
 _ORDER_VERBS = words("order force compel")
 _STOP_VERBS = words("suspend close shut stop halt cease leave vacate evacuate disband dissolve quit")
 _ORDERED_STOP = Sense(lx.COERCE, mode="restrict", recipient=("dobj",), weight=0.65)

@@ -814,6 +814,8 @@ _noun("exercise exercises drill drills", Sense(MOBILIZE, mode="troops", weight=0
 # list. A lemma listed here is never read from it; each entry says why.
 GENERATED_EXCLUDED: dict[str, str] = {
     "risk": "to risk something is to expose oneself to danger, not to threaten anyone (CAMEO: THREATEN)",
+    "look": "looking (at, to, like) is seeing or seeming; CAMEO's requests need a particle it lacks here",
+    "require": "to require is to need, not to ask anyone for anything",
     **{
         v: "theft and looting are crimes against property, not acts of one party on another (CAMEO: seize)"
         for v in _s("steal rob burgle shoplift embezzle loot ransack pillage plunder")

@@ -56,7 +56,17 @@ def is_negated(tok: Token) -> bool:
         c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "det", "neg")) for c in tok.children
     ):
         return True
-    return tok.pos_ == "NOUN" and any(c.lower_ == "no" for c in tok.children)
+    if tok.pos_ == "NOUN" and any(c.lower_ == "no" for c in tok.children):
+        return True
+    return doer_denied(tok)
+
+
+def doer_denied(tok: Token) -> bool:
+    """ "Neither the EU nor France paid", "no country has recognised it": nobody did it."""
+    doer = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return doer is not None and any(
+        c.lower_ in ("neither", "nor", "no") and c.dep_ in ("preconj", "cc", "det") for c in doer.subtree
+    )
 
 
 def modality(trigger: Token, stop_at: Token | None = None) -> str:
