@@ -97,6 +97,7 @@ def generated(filtered: bool = True) -> tuple[dict[str, tuple[Sense, ...]], dict
             if (
                 head in hand
                 or key in lx.GENERATED_EXCLUDED
+                or head in lx.GENERATED_EXCLUDED
                 or (kind, head) in lx.GENERATED_EXCLUDED_BY_KIND
                 or key in dropped
                 or head in dropped
