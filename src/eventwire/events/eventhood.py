@@ -26,7 +26,8 @@ NON_PARTIES = words(
 NON_HUMAN = words(
     "animal animals bird birds poultry chicken chickens duck ducks hog hogs pig pigs cattle cow cows "
     "sheep goat goats horse horses dog dogs cat cats fish swan swans geese goose turkey turkeys mosquito "
-    "mosquitoes livestock herd herds flock flocks bat bats monkey monkeys feed feeds meat egg eggs"
+    "mosquitoes livestock herd herds flock flocks bat bats monkey monkeys feed feeds meat egg eggs tree "
+    "trees crop crops virus bacteria weed weeds rat rats"
 )
 # Who kills in a road accident: "a drunk driver killed two pedestrians", "a bus hit a crowd".
 _ROAD_AGENTS = words("driver motorist car truck lorry bus train vehicle crash collision")

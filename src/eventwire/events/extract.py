@@ -21,7 +21,7 @@ from eventwire.actors.resolve import ArticleActors
 from eventwire.events import lexicon as lx
 from eventwire.events.doers import UNKNOWN_DOER_TYPES, absent_doer, generic_doer, may_lack_doer
 from eventwire.events.evaluation import evaluations
-from eventwire.events.eventhood import commentator, not_an_act
+from eventwire.events.eventhood import NON_HUMAN, commentator, not_an_act
 from eventwire.events.learned import NONE, trigger_model
 from eventwire.events.learned import candidate as learned_candidate
 from eventwire.events.lexicon import Sense, words
@@ -266,7 +266,7 @@ class SentenceCoder:
         if sense.type == lx.ASSAULT and obj is not None:
             if lemma(tok) in _FIGURATIVE_FORCE and lemma(obj) in _ABSTRACT_OBJECTS:
                 return None  # "fight the pandemic": no violence
-            if lemma(obj) in _NON_HUMAN or _of_head(obj) in _NON_HUMAN:
+            if lemma(obj) in NON_HUMAN or _of_head(obj) in NON_HUMAN:
                 return None  # "slaughtered 6,500 hogs": no party was harmed
         if (
             sense.party_object
@@ -537,11 +537,6 @@ _ABSTRACT_OBJECTS = words(
     "epidemic disease diseases virus outbreak flu poverty corruption crime fire fires inflation problem "
     "problems crisis drought hunger famine deficit unemployment terrorism extremism rumours claims report "
     "reports budget measure measures"
-)
-_NON_HUMAN = words(
-    "animal animals bird birds poultry chicken chickens duck ducks hog hogs pig pigs cattle cow cows sheep "
-    "goat goats horse horses dog dogs fish swan swans geese goose turkey turkeys mosquito mosquitoes "
-    "tree trees crop crops plant plants virus bacteria weed weeds rat rats"
 )
 
 
