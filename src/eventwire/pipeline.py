@@ -22,7 +22,7 @@ from eventwire.events.attribution import attribution
 from eventwire.events.context import contexts
 from eventwire.events.dating import governing_timex, precision_of
 from eventwire.events.extract import _OBLIGATION_AUX, Found, SentenceCoder
-from eventwire.events.senses import generated
+from eventwire.events.senses import active
 from eventwire.geo.locate import locate_event
 from eventwire.geo.parser import Geoparser
 from eventwire.geo.records import ResolvedToponym
@@ -47,7 +47,7 @@ def trigger_lemmas() -> set[str]:
     Selective parsing (`nlp.analyzer`) parses a paragraph only when one of its words may have one of these
     lemmas or is one of `trigger_words()`: a new way for the coder to fire must be added here.
     """
-    verbs, nouns = generated(False)
+    verbs, nouns = active()
     return set(lx.VERBS) | set(lx.NOUNS) | set(verbs) | set(nouns)
 
 

@@ -84,10 +84,13 @@ class SentenceCoder:
     def __init__(self, actors: ArticleActors) -> None:
         self.actors = actors
         self.roles = Roles(actors)
+        # What each evaluation of the sentence being coded is said of: (verb, evaluative word) -> target.
+        self._evaluated: dict[tuple[int, int], Token | None] = {}
 
     def code(self, sent: Span, segment: SegmentKind = "body") -> list[Found]:
         if not sent.doc.has_annotation("DEP"):
             return []  # an unparsed paragraph cannot carry an event
+        self._evaluated.clear()
         cands = self._candidates(sent) + self._learned_candidates(sent, segment)
         out: list[Found] = []
         for tok, sense, noun, rule in cands:
@@ -144,7 +147,8 @@ class SentenceCoder:
             # "is opposed to", "is ready to host talks", "are willing to forgive": a stance is an act.
             if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and tok.lower_ in lx.ADJECTIVES:
                 cands.append((tok, lx.ADJECTIVES[tok.lower_], None, "adjective"))
-        for verb, word, _target in evaluations(sent):
+        for verb, word, target in evaluations(sent):
+            self._evaluated[(verb.i, word.i)] = target
             cands.append((verb, _DISAPPROVE, word, "evaluation"))
         for cand in _constructions(sent):
             consumed.add(cand[2].i if cand[2] is not None else cand[0].i)
@@ -416,9 +420,9 @@ class SentenceCoder:
     def _evaluation(self, verb: Token, sense: Sense, word: Token | None) -> Found | None:
         """ "X called Y's remarks egregious", "the ban is illegal, X said": X disapproves of Y."""
         speaker = subject(verb)
-        target = next((t for v, w, t in evaluations(verb.sent) if v == verb and w == word), None)
         if speaker is None or word is None:
             return None
+        target = self._evaluated.get((verb.i, word.i))
         actors = [a for a in self.actors.resolve(speaker) if a.country or a.sector or a.members]
         if not actors and unknown_name(speaker):
             actors = [named_entity(speaker)]
@@ -503,8 +507,8 @@ class SentenceCoder:
         if actor_toks:
             t = actor_toks[0]
             if noun_sense(t) is None and lemma(t) not in _ATTACK_INSTRUMENTS:
-                phrase = t.doc[phrase_span(t).start : phrase_span(t).stop].text
-                doer = generic_doer(t, phrase, None)
+                span = phrase_span(t)
+                doer = generic_doer(t, t.doc[span.start : span.stop].text, None)
                 return [doer] if doer is not None else []
             # The subject is the event or its instrument: "the bombardment killed dozens".
         if not may_lack_doer(tok, rule, noun, has_recipient, sense.type):

@@ -57,6 +57,11 @@ _ARMED_WORDS = words(
 _FILTER = {"on": True}
 
 
+def active() -> tuple[dict[str, tuple[Sense, ...]], dict[str, tuple[Sense, ...]]]:
+    """The generated verb and noun senses the coder reads now (all of them while being measured)."""
+    return generated(_FILTER["on"])
+
+
 def measure_unfiltered(on: bool = True) -> None:
     """Read every generated lemma (`scripts/filter_generated_lexicon.py` measures them all)."""
     _FILTER["on"] = not on
@@ -133,7 +138,7 @@ def generated(filtered: bool = True) -> tuple[dict[str, tuple[Sense, ...]], dict
 def lemma_senses(tok: Token) -> tuple[Sense, ...] | None:
     """A verb's senses: the hand lexicon's for the first of its lemma guesses it lists, else the
     generated lexicon's."""
-    for table in (lx.VERBS, generated(_FILTER["on"])[0]):
+    for table in (lx.VERBS, active()[0]):
         senses = next((table[k] for k in verb_lemmas(tok) if k in table), None)
         if senses:
             return senses
@@ -141,7 +146,7 @@ def lemma_senses(tok: Token) -> tuple[Sense, ...] | None:
 
 
 def noun_senses(tok: Token) -> tuple[Sense, ...] | None:
-    nouns = generated(_FILTER["on"])[1]
+    nouns = active()[1]
     return (
         lx.NOUNS.get(tok.lower_) or lx.NOUNS.get(lemma(tok)) or nouns.get(tok.lower_) or nouns.get(lemma(tok))
     )
