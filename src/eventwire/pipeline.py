@@ -21,7 +21,8 @@ from eventwire.events import lexicon as lx
 from eventwire.events.attribution import attribution
 from eventwire.events.context import contexts
 from eventwire.events.dating import governing_timex, precision_of
-from eventwire.events.extract import _OBLIGATION_AUX, Found, SentenceCoder
+from eventwire.events.evaluation import NEGATIVE_EVALUATIONS
+from eventwire.events.extract import _OBLIGATION_AUX, Found, SentenceCoder, construction_words
 from eventwire.events.senses import active
 from eventwire.geo.locate import locate_event
 from eventwire.geo.parser import Geoparser
@@ -52,8 +53,9 @@ def trigger_lemmas() -> set[str]:
 
 
 def trigger_words() -> set[str]:
-    """Words the coder reads an event from as written: stance adjectives, obligation auxiliaries."""
-    return set(lx.ADJECTIVES) | set(_OBLIGATION_AUX)
+    """Words the coder reads an event from as written: stance adjectives, obligation auxiliaries, words
+    of disapproval ("illegal", "the aggressor") and the verbs of directives ("told X to")."""
+    return set(lx.ADJECTIVES) | set(_OBLIGATION_AUX) | set(NEGATIVE_EVALUATIONS) | construction_words()
 
 
 def codable_segments(article: Article) -> list[Segment]:

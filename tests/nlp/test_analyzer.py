@@ -91,3 +91,19 @@ def test_selective_parsing_codes_the_same_events(pipeline: Pipeline, articles: l
     reference = _snapshot(list(full.code_articles(articles, batch_size=16)))
     assert sum(len(events) for events, _ in ours) > 20
     assert ours == reference
+
+
+def test_selective_parsing_keeps_the_constructions(pipeline: Pipeline) -> None:
+    """Paragraphs whose only event is told by a construction, not a lexicon word, are still parsed."""
+    from eventwire.ingest.formats import article_from_json
+
+    texts = [
+        "the minister said the decision was illegal.",
+        "officials told residents to stay indoors.",
+        "the embassy advised its citizens to leave the region.",
+    ]
+    articles = [article_from_json({"text": t, "published": "2024-03-14"}) for t in texts]
+    full = Pipeline(selective=False)
+    ours = _snapshot(list(pipeline.code_articles(articles)))
+    assert ours == _snapshot(list(full.code_articles(articles)))
+    assert all(events for events, _ in ours)

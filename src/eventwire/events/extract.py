@@ -619,6 +619,15 @@ _DIRECTIVE_VERBS = words("tell instruct direct advise remind")
 _DIRECTIVE = Sense(lx.REQUEST, recipient=("dobj",), weight=0.6)
 
 
+def construction_words() -> set[str]:
+    """Forms of the verbs whose constructions tell an event without a lexicon sense of their own
+    (selective parsing must parse a paragraph that has one)."""
+    verbs = _DIRECTIVE_VERBS | _ORDER_VERBS
+    return {f for v in verbs for f in (v, v + "s", v + "ed", v + "d", v + "ing", v[:-1] + "ing")} | words(
+        "told telling tells"
+    )
+
+
 def _to_infinitive(tok: Token) -> Token | None:
     """The verb's to-infinitive complement: "told people [to stay away]"."""
     return next(
