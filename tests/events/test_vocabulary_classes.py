@@ -195,3 +195,31 @@ def test_expelling_foreign_officials_is_a_sanction(pipeline, text: str) -> None:
 )
 def test_hacking_is_cyber_coercion(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert one(code(pipeline, text), "COERCE").mode == "cyber", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of people took to the streets of Caracas to protest against the government.",
+        "Tens of thousands of protesters poured into the streets of Belgrade on Saturday.",
+        "Thousands marched in Santiago demanding pension reform.",
+    ],
+)
+def test_crowds_in_the_streets_protest(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(code(pipeline, text), "PROTEST").actors[0].sector == "CVL", text
+
+
+def test_taking_to_social_media_is_no_protest(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "PROTEST" not in {e.type for e in code(pipeline, "The minister took to social media on Monday.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police used tear gas to disperse students in Nairobi.",
+        "Riot police used water cannon on protesters outside parliament.",
+        "Soldiers used rubber bullets against the crowd.",
+    ],
+)
+def test_using_crowd_control_weapons_is_an_assault(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(code(pipeline, text), "ASSAULT").mode == "crowd-control", text

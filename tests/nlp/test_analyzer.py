@@ -101,6 +101,7 @@ def test_selective_parsing_keeps_the_constructions(pipeline: Pipeline) -> None:
         "the minister said the decision was illegal.",
         "officials told residents to stay indoors.",
         "the embassy advised its citizens to leave the region.",
+        "thousands of students poured into the streets on friday.",
     ]
     articles = [article_from_json({"text": t, "published": "2024-03-14"}) for t in texts]
     full = Pipeline(selective=False)

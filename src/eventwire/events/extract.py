@@ -608,6 +608,7 @@ _TARGET_THINGS = words(
 )
 _RESPONSIBILITY = words("responsibility credit")
 _UNDER_FIRE = Sense(lx.ASSAULT, weight=0.6)
+_STREET_PROTEST = Sense(lx.PROTEST, mode="demo", recipient=("against",), weight=0.6)
 _DISAPPROVE = Sense(lx.ACCUSE, mode="disapprove", weight=0.55)
 _ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "COP", "SPY", "CRM"})
 _POLITICAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY"})
@@ -624,7 +625,7 @@ def construction_words() -> set[str]:
     (selective parsing must parse a paragraph that has one)."""
     verbs = _DIRECTIVE_VERBS | _ORDER_VERBS
     return {f for v in verbs for f in (v, v + "s", v + "ed", v + "d", v + "ing", v[:-1] + "ing")} | words(
-        "told telling tells"
+        "told telling tells pour poured pouring pours flood flooded flooding floods street streets"
     )
 
 
@@ -649,6 +650,12 @@ def _constructions(sent: Span) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in sent:
         if not is_verb(tok) and tok.pos_ != "AUX":
+            continue
+        if lemma(tok) in ("take", "pour", "flood") and any(
+            lemma(o) in ("street", "streets") for o in prep_objects(tok, "to") + prep_objects(tok, "into")
+        ):
+            # "took to the streets", "poured into the streets": a demonstration.
+            out.append((tok, _STREET_PROTEST, None, "verb"))
             continue
         if lemma(tok) in _UNDERGO_VERBS:
             for noun in prep_objects(tok, "under"):
@@ -713,7 +720,7 @@ def _crowd(actor_toks: list[Token]) -> list[Entity]:
 _CROWD_NOUNS = words(
     "person people protester demonstrator marcher student worker prisoner inmate resident villager farmer "
     "teacher doctor nurse miner activist supporter fundamentalist citizen refugee woman man youth driver "
-    "trader employee local opponent pensioner veteran lawyer journalist"
+    "trader employee local opponent pensioner veteran lawyer journalist thousand hundred dozen"
 )
 
 _BACKGROUND_MARKS = words("as while when whereas after before since because although though once")

@@ -496,6 +496,17 @@ _verb(
 )
 _verb("insist", Sense(REQUEST, prep="on", recipient=("ccomp_subj",), weight=0.5))
 _verb("march", Sense(PROTEST, mode="demo", recipient=("on", "against"), weight=0.6))
+# Crowd-control weapons used on people: "used tear gas to disperse", "used water cannon on protesters".
+_verb(
+    "use deploy",
+    Sense(
+        ASSAULT,
+        mode="crowd-control",
+        obj=_s("gas teargas cannon cannons bullet bullets grenade grenades baton batons"),
+        recipient=("on", "against"),
+    ),
+)
+_verb("disperse", Sense(COERCE, mode="restrict", recipient=("dobj",), party_object=True))
 _verb("riot", Sense(PROTEST, mode="riot"))
 _verb("strike", Sense(PROTEST, mode="strike", prep="for", weight=0.5))
 _verb("picket", Sense(PROTEST, mode="demo"))
