@@ -113,11 +113,12 @@ def test_speculation_is_not_a_fact(pipeline) -> None:  # type: ignore[no-untyped
 
 
 def test_attribution_and_agency(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER: joint exercises are COOPERATE (military exchanges); one country's exercises are MOBILIZE.
     e = one(
         code(
             pipeline, "Xinhua said Chinese and Russian naval forces held joint exercises in the Sea of Japan."
         ),
-        "MOBILIZE",
+        "COOPERATE",
     )
     assert (
         e.attributed_to is not None and e.attributed_to.country == "CHN" and e.attributed_to.sector == "MED"

@@ -223,3 +223,34 @@ def test_taking_to_social_media_is_no_protest(pipeline) -> None:  # type: ignore
 )
 def test_using_crowd_control_weapons_is_an_assault(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert one(code(pipeline, text), "ASSAULT").mode == "crowd-control", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea and the United States held joint military drills.",
+        "China and Russia began joint naval exercises in the Sea of Japan.",
+        "The Indian army conducted combined exercises with the French army.",
+    ],
+)
+def test_joint_exercises_are_military_cooperation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    types = {e.type for e in code(pipeline, text)}
+    assert "COOPERATE" in types and "MOBILIZE" not in types, text
+
+
+def test_one_countrys_exercise_is_mobilisation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "MOBILIZE" in {
+        e.type for e in code(pipeline, "North Korea held military exercises near the border.")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burkina Faso's junta suspended the broadcasts of two French media outlets.",
+        "The government blocked the website of an opposition newspaper.",
+        "Authorities shut two independent television stations.",
+    ],
+)
+def test_silencing_the_press_is_censorship(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(code(pipeline, text), "COERCE").mode == "censor", text

@@ -309,6 +309,8 @@ class SentenceCoder:
         etype, mode = sense.type, sense.mode
         if etype == lx.MOBILIZE and _humanitarian(actors):
             etype, mode = lx.AID, None  # "WHO deployed a team", "MSF sent doctors": help, not force
+        elif etype == lx.MOBILIZE and _joint(tok, noun, actors):
+            etype, mode = lx.COOPERATE, None  # PLOVER: joint exercises are military cooperation
         if not_an_act(tok, etype, actor_toks, actors, recipients) is not None:
             return None
         if etype == lx.CONSULT and not recipients and sum(len(a.flat()) for a in actors) < 2:
@@ -681,6 +683,14 @@ def _constructions(sent: Span) -> list[Candidate]:
                 if ns is not None and ns.type in (lx.ASSAULT, lx.COERCE):
                     out.append((tok, ns, noun, "light-verb"))
     return out
+
+
+def _joint(tok: Token, noun: Token | None, actors: list[Entity]) -> bool:
+    """Forces of two or more countries together: "held joint military drills", "US and Korean troops"."""
+    words_ = [tok, *([noun] if noun is not None else [])]
+    if any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for w in words_ for c in w.children):
+        return True
+    return len({c for a in actors for c in a.countries}) >= 2
 
 
 def _humanitarian(actors: list[Entity]) -> bool:

@@ -507,6 +507,19 @@ _verb(
     ),
 )
 _verb("disperse", Sense(COERCE, mode="restrict", recipient=("dobj",), party_object=True))
+# Silencing the press: "suspended the broadcasts of two French outlets", "blocked the website".
+_verb(
+    "suspend ban block shut close censor",
+    Sense(
+        COERCE,
+        mode="censor",
+        obj=_s(
+            "broadcast broadcasts publication publications newspaper newspapers website websites channel "
+            "channels station stations outlet outlets broadcaster broadcasters"
+        ),
+        recipient=("dobj", "of"),
+    ),
+)
 _verb("riot", Sense(PROTEST, mode="riot"))
 _verb("strike", Sense(PROTEST, mode="strike", prep="for", weight=0.5))
 _verb("picket", Sense(PROTEST, mode="demo"))
