@@ -364,7 +364,7 @@ class SentenceCoder:
             confidence=max(0.05, min(0.99, confidence)),
             context_defaults=sense.context,
             via_pronoun=via_pronoun,
-            argument_tokens=frozenset(i for t in actor_toks + recipient_toks for i in phrase_span(t)),
+            argument_tokens=_phrase_indices(actor_toks + recipient_toks),
         )
 
     def _obligation(self, speaker_verb: Token, sense: Sense) -> Found | None:
@@ -396,7 +396,7 @@ class SentenceCoder:
             modality=modality(speaker_verb),
             confidence=0.65,
             context_defaults=(),
-            argument_tokens=frozenset(i for t in arg_toks for i in phrase_span(t)),
+            argument_tokens=_phrase_indices(arg_toks),
         )
 
     def _unattributed_force(self, tok: Token, actor_toks: list[Token]) -> Entity | None:
@@ -454,7 +454,7 @@ class SentenceCoder:
             recipients=recipients,
             modality=modality(verb),
             confidence=0.55,
-            argument_tokens=frozenset(i for t in arg_toks for i in phrase_span(t)),
+            argument_tokens=_phrase_indices(arg_toks),
         )
 
     def _undergone(self, tok: Token, sense: Sense, noun: Token | None) -> Found | None:
@@ -491,7 +491,7 @@ class SentenceCoder:
             modality=modality(tok),
             confidence=0.6,
             context_defaults=sense.context,
-            argument_tokens=frozenset(i for t in [target, *by] for i in phrase_span(t)),
+            argument_tokens=_phrase_indices([target, *by]),
         )
 
     def _unknown_doer(
@@ -839,6 +839,11 @@ def _named(e: Entity, toks: list[Token]) -> bool:
     """A person or organisation the text names but the dictionaries do not know ("Duale", "Hamas's
     new chief"): still a party, whose country the context may give."""
     return any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for t in toks)
+
+
+def _phrase_indices(toks: list[Token]) -> frozenset[int]:
+    """Token indices of the argument phrases: a place among them is a party, not the event's location."""
+    return frozenset(i for t in toks for i in phrase_span(t))
 
 
 def _key(e: Entity) -> tuple[str | None, str | None, str | None]:
