@@ -68,6 +68,13 @@ _GROUP_HEADS = words(
     "supporter activist official authority body coalition alliance union militia wing camp council "
     "committee agency association front bloc delegation"
 )
+# Heads of a bare definite description that refers back to a body named before: "the agency".
+_BODY_NOUNS = words(
+    "organization organisation agency ministry department court tribunal committee council commission "
+    "party movement alliance coalition union company firm foundation institute association federation "
+    "fund bank office bureau service authority assembly parliament congress"
+)
+_DEFINITE = words("the this that its his her their our")
 # Prepositions whose place says where a group is from: "rebels in the Ivory Coast".
 _LOCATING_PREPS = words("in throughout across from of inside at")
 
@@ -271,6 +278,10 @@ class ArticleActors:
             alias = self._alias(named.text)
             if alias is not None:
                 return Entity(text=text, name=alias.name, country=alias.country, sector=alias.sector)
+        if named is None and not countries:
+            earlier = self._definite_description(head)
+            if earlier is not None:
+                return replace(earlier, text=text) if not earlier.members else earlier
         agent_head = bool(sector) and (self._is_agent_head(head) or head.lemma_.lower() in _GROUP_HEADS)
         if not countries and (agent_head or (named is not None and named.label_ == "ORG")):
             countries = self._location_countries(head)
@@ -345,6 +356,23 @@ class ArticleActors:
                     m = None
                 return ent.text, m, self._alias(ent.text)
         return None
+
+    def _definite_description(self, head: Token) -> Entity | None:
+        """The body a bare definite description refers back to: "the organization" -> the World Health
+        Organization, "the ministry" -> the Interior Ministry named before; only when an earlier name
+        holds the head noun itself."""
+        low = head.lemma_.lower()
+        if head.pos_ != "NOUN" or low not in _BODY_NOUNS:
+            return None
+        det = [c for c in head.children if c.dep_ in ("det", "poss")]
+        if not det or any(c.lower_ not in _DEFINITE for c in det):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in head.children):
+            return None  # "the new committee", "the security council": another body
+        hits = [
+            k for k in reversed(self.known) if k.kind == "group" and (low in k.keys or head.lower_ in k.keys)
+        ]
+        return hits[0].entity if hits else None
 
     def _alias(self, name: str) -> Entity | None:
         """An earlier mention this name can refer to: "Lula" -> "Luiz Inacio Lula da Silva"."""
@@ -485,8 +513,29 @@ def _phrase_tokens(head: Token) -> list[Token]:
 
 
 def _span_text(doc: object, tokens: list[Token]) -> str:
+    tokens = _trimmed(tokens)
     if not tokens:
         return ""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = tokens[0].doc.text[start:end]
     return _CLEAN.sub("", text).strip(" ,")
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """The phrase without the conjunctions and punctuation at its edges: a phrase keeps its "cc" child,
+    which joins it to a conjunct that is a party of its own ("Thailand and" Cambodia, "neither the E.U.
+    nor" ...). Brackets and quotes that open or close inside the phrase stay."""
+    start, end = 0, len(tokens)
+    while start < end and _edge_word(tokens[start], leading=True):
+        start += 1
+    while end > start and _edge_word(tokens[end - 1], leading=False):
+        end -= 1
+    return tokens[start:end] if start < end else tokens
+
+
+def _edge_word(t: Token, leading: bool) -> bool:
+    if t.pos_ == "CCONJ" or t.dep_ in ("cc", "preconj"):
+        return True
+    if not t.is_punct or t.is_quote:
+        return False
+    return not t.is_left_punct if leading else not t.is_right_punct

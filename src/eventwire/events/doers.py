@@ -32,7 +32,8 @@ HAPPENING_VERBS = words(
 )
 
 
-def _asks_an_act(tok: Token) -> bool:
+def asks_an_act(tok: Token) -> bool:
+    """An appeal that asks for an act: "were told to leave", "urged X to stop"."""
     return any(
         c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in tok.children
@@ -68,7 +69,7 @@ def may_lack_doer(tok: Token, rule: str, noun: Token | None, has_recipient: bool
         if etype == lx.REQUEST:
             # "residents were told to evacuate", "farmers are urged to watch their herds": an appeal
             # whose author the sentence leaves out, with what is asked.
-            return has_recipient and is_passive(tok) and _asks_an_act(tok)
+            return has_recipient and is_passive(tok) and asks_an_act(tok)
         return has_recipient and is_passive(tok)
     if rule == "light-verb":
         return head.lemma_.lower() in _PEOPLES_ACTS or has_recipient

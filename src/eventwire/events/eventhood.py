@@ -109,7 +109,9 @@ def _private(actors: list[Entity], recipients: list[Entity]) -> bool:
     """Nobody on either side acts for a state or an organisation: tourists, residents, patients."""
     people = [p for e in actors for p in e.flat()]
     parties = [p for e in recipients for p in e.flat() if p.sector]
-    if not people or any(p.sector not in _PRIVATE_SECTORS for p in people):
+    # A doer the text only describes ("hundreds of inmates") acts for no one we know of.
+    acting = [p for p in people if p.name or p.country or p.sector]
+    if not people or any(p.sector not in _PRIVATE_SECTORS for p in acting):
         return False  # someone acts for a state or an organisation, or we do not know who they are
     return not any(p.sector not in _PRIVATE_SECTORS for p in parties)
 

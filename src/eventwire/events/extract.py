@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.resolve import ArticleActors
 from eventwire.events import lexicon as lx
-from eventwire.events.doers import UNKNOWN_DOER_TYPES, absent_doer, generic_doer, may_lack_doer
+from eventwire.events.acceptance import Judge, default_judge
+from eventwire.events.doers import UNKNOWN_DOER_TYPES, absent_doer, asks_an_act, generic_doer, may_lack_doer
 from eventwire.events.evaluation import evaluations
 from eventwire.events.eventhood import NON_HUMAN, commentator, not_an_act
 from eventwire.events.learned import NONE, trigger_model
@@ -41,6 +42,8 @@ from eventwire.events.syntax import (
 )
 from eventwire.models import Entity, SegmentKind
 
+# Verbs whose doer-less passive is an appeal only when it asks for an act ("were urged to leave").
+_ASKING = words("ask urge call tell order advise instruct encourage request invite")
 # Nouns too generic to be events on their own even with a participant ("the war", "the minister's travel").
 _NON_EVENT_HEADS = frozenset({"war"})
 
@@ -67,6 +70,8 @@ class Found:
     via_pronoun: bool = False
     # Token indices of the actor and recipient phrases: a place among them is a party, not the location.
     argument_tokens: frozenset[int] = frozenset()
+    # The rules found no party as its doer; the acceptance judge kept it with the doer the text describes.
+    rescued: bool = False
 
     @property
     def head(self) -> Token:
@@ -81,9 +86,10 @@ def _is_noun(tok: Token) -> bool:
 class SentenceCoder:
     """Finds the events of one sentence; `actors` resolves argument phrases for the whole article."""
 
-    def __init__(self, actors: ArticleActors) -> None:
+    def __init__(self, actors: ArticleActors, judge: Judge | None = None) -> None:
         self.actors = actors
         self.roles = Roles(actors)
+        self.judge = judge if judge is not None else default_judge()
         # What each evaluation of the sentence being coded is said of: (verb, evaluative word) -> target.
         self._evaluated: dict[tuple[int, int], Token | None] = {}
 
@@ -100,6 +106,8 @@ class SentenceCoder:
             found = self._arguments(tok, sense, noun, rule.split("-")[-1].split("[")[0] if learned else rule)
             if found is not None:
                 found.rule = f"generated-{rule}" if sense.source == "generated" else rule
+                if not self.judge.accept(found, segment):
+                    continue
                 out.append(found)
         # Background clauses ("Sharon, who has vowed ...", "after a demonstration over ...") report
         # what the sentence is not about; they count only when the sentence has nothing else.
@@ -297,8 +305,11 @@ class SentenceCoder:
             actors = _crowd(actor_toks)
         if not actors and sense.type in UNKNOWN_DOER_TYPES:
             actors = self._unknown_doer(tok, sense, noun, rule, actor_toks, recipients)
+        rescued = False
         if not actors:
-            return None
+            if not self.judge.rescues or not _rescuable(tok, rule, actor_toks):
+                return None
+            actors, rescued = [_described_doer(actor_toks, sense)], True
         actor_keys = {_key(a) for a in actors}
         recipients = [
             r
@@ -313,6 +324,8 @@ class SentenceCoder:
             etype, mode = lx.COOPERATE, None  # PLOVER: joint exercises are military cooperation
         if not_an_act(tok, etype, actor_toks, actors, recipients) is not None:
             return None
+        if rescued and etype == lx.CONSULT and not any(r.country or r.name for r in recipients):
+            return None  # a meeting or visit of someone unknown needs a counterpart the text names
         if etype == lx.CONSULT and not recipients and sum(len(a.flat()) for a in actors) < 2:
             place_country = self.roles.visited_country(tok, noun, actors)
             if place_country is None:
@@ -365,6 +378,7 @@ class SentenceCoder:
             context_defaults=sense.context,
             via_pronoun=via_pronoun,
             argument_tokens=_phrase_indices(actor_toks + recipient_toks),
+            rescued=rescued,
         )
 
     def _obligation(self, speaker_verb: Token, sense: Sense) -> Found | None:
@@ -833,6 +847,27 @@ def _stated_by_actor(tok: Token) -> bool:
     if actor.pos_ == "PRON" and actor.lower_ in ("they", "we", "it", "he", "she", "i"):
         return True
     return actor.i == speaker.i or actor.lemma_ == speaker.lemma_
+
+
+def _rescuable(tok: Token, rule: str, actor_toks: list[Token]) -> bool:
+    """Whether a candidate without a party as doer may go to the acceptance judge at all. A verb whose
+    doer the sentence leaves out must not be an infinitive or a gerund (its doer is another clause's
+    subject), and a passive appeal must ask for an act ("he was asked about the talks" is a question)."""
+    if actor_toks or rule not in ("verb", "verb+obj"):
+        return True
+    if tok.dep_ in ("xcomp", "csubj", "csubjpass", "pcomp") or tok.tag_ in ("VB", "VBG"):
+        return False
+    return lemma(tok) not in _ASKING or asks_an_act(tok)
+
+
+def _described_doer(actor_toks: list[Token], sense: Sense) -> Entity:
+    """The doer of a rescued candidate: the phrase the text gives it ("the organization", "protesters"),
+    else `(unnamed)`; no country or sector is guessed."""
+    t = actor_toks[0] if actor_toks else None
+    if t is None or t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+        return absent_doer(sense, sense.type, sense.mode)
+    span = phrase_span(t)
+    return Entity(text=t.doc[span.start : span.stop].text, name=None, country=None, sector=None)
 
 
 def _named(e: Entity, toks: list[Token]) -> bool:

@@ -181,6 +181,8 @@ def phrase_span(tok: Token) -> range:
     for t in tok.subtree:
         if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
             continue
+        if t.dep_ == "punct" and t.i != tok.i:
+            continue  # a sentence's full stop hung on a misparsed subject is not part of it
         if any(
             a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.i != tok.i
             for a in t.ancestors
