@@ -17,7 +17,15 @@ from eventwire.eval.scores import raise_floors
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "data" / "articles_floors.json"
-METRICS = ("event_recall", "type_precision", "salient_recall", "actor_country_f1", "recipient_country_f1")
+METRICS = (
+    "event_recall",
+    "type_precision",
+    "salient_recall",
+    "actor_country_f1",
+    "recipient_country_f1",
+    "location_accuracy",
+    "date_accuracy",
+)
 
 
 def main(argv: list[str]) -> int:

@@ -95,6 +95,9 @@ class Location:
     country: str | None
     lat: float | None
     lon: float | None
+    # How the place was chosen: "clause" (joined to the trigger), "sentence" (the only place the
+    # sentence names), "story" (where the story happens), "dateline" (where it was filed).
+    rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

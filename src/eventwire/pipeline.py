@@ -24,7 +24,7 @@ from eventwire.events.dating import governing_timex, precision_of
 from eventwire.events.evaluation import NEGATIVE_EVALUATIONS
 from eventwire.events.extract import _OBLIGATION_AUX, Found, SentenceCoder, construction_words
 from eventwire.events.senses import active
-from eventwire.geo.locate import locate_event
+from eventwire.geo.locate import StoryFocus, place_event, story_focus
 from eventwire.geo.parser import Geoparser
 from eventwire.geo.records import ResolvedToponym
 from eventwire.models import Article, CodedArticle, Entity, Event, Evidence, Mention, Segment, Trigger
@@ -123,6 +123,7 @@ class Pipeline:
                 if rt.place and rt.place.country and rt.kind != "demonym"
             ]
         )
+        focus = story_focus(places)
         events: list[Event] = []
         # The headline last: its clipped grammar names parties the body introduces in full.
         for p in sorted(parsed, key=lambda p: p.segment.kind == "title"):
@@ -130,7 +131,7 @@ class Pipeline:
             for sent in p.doc.sents:
                 actors.observe(sent, offset)
                 for f in coder.code(sent, p.segment.kind):
-                    events.append(self._event(article, f, offset, p.segment, timexes, places, actors))
+                    events.append(self._event(article, f, offset, p.segment, timexes, places, actors, focus))
         events = sorted(_without_retold_headline(events), key=lambda e: (e.evidence.start, e.trigger.start))
         mentions = _mentions(actors, timexes, places)
         if clock:
@@ -151,6 +152,7 @@ class Pipeline:
         timexes: Sequence[Timex],
         places: Sequence[ResolvedToponym],
         actors: ArticleActors,
+        focus: StoryFocus | None = None,
     ) -> Event:
         sent = f.trigger.sent
         ev_start, ev_end = offset + sent.start_char, offset + sent.end_char
@@ -162,13 +164,25 @@ class Pipeline:
         precision: str | None = "day" if article.published else None
         if tx is not None:
             date, precision = tx.value.split("T", 1)[0], precision_of(tx.value)
-        place = locate_event(f.trigger, places, exclude=f.argument_tokens) if places else None
-        where = place.to_location() if place is not None else None
+        parties = [p.country for ent in (*f.actors, *f.recipients) for p in ent.flat()]
+        material = f.type not in lx.VERBAL_TYPES
+        visit = f.type == lx.CONSULT and f.mode == "visit"
+        placed = (
+            place_event(f.trigger, places, f.argument_tokens, focus, parties, material, visit)
+            if places
+            else None
+        )
+        where = placed[0].to_location(placed[1]) if placed is not None else None
         actors_, recipients_ = f.actors, f.recipients
         if where is not None and where.country:
             # A party named without a country ("police", "protesters") acts where the event happens.
             actors_ = [_placed(a, where.country) for a in actors_]
             recipients_ = [_placed(r, where.country) for r in recipients_]
+        elif focus is not None:
+            # A national institution named without a country ("the government", "police") is the
+            # story's country's when the text gives no other.
+            actors_ = [_placed(a, focus.country) if a.sector in _NATIONAL else a for a in actors_]
+            recipients_ = [_placed(r, focus.country) if r.sector in _NATIONAL else r for r in recipients_]
         event_id = _event_id(article.article_id, self.version, f.type, t_start, ev_start)
         rule = f"{f.rule}:{f.sense.type.lower()}" + (f":{segment.kind}" if segment.kind != "body" else "")
         return Event(
@@ -213,6 +227,10 @@ def _without_retold_headline(events: list[Event]) -> list[Event]:
         if not any(b.type == h.type and (parties(b) & parties(h) or not parties(h)) for b in body)
     ]
     return kept + body
+
+
+# Sectors of a state's own institutions.
+_NATIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY"})
 
 
 def _placed(e: Entity, country: str) -> Entity:

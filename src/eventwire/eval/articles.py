@@ -16,7 +16,9 @@ Scores:
 - `evidence_precision`: coded events whose evidence overlaps some gold event, of any type / coded events;
 - `salient_recall`: recall over the gold events marked salient;
 - over matched pairs: actor and recipient country F1 (micro over country sets), modality, date and
-  location (country) accuracy where the gold gives one.
+  location (country) accuracy where the gold gives one; `location_wrong_rate` (a place in another
+  country than the gold's) and `location_unsupported_rate` (a place where the gold has none), both over
+  the matched events.
 
 The split: every article is in the *tune* or the *check* part by a stable hash of its id (`split_of`).
 """
@@ -203,6 +205,7 @@ def summarise(scored: Sequence[Scored], with_errors: bool = False) -> dict[str, 
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     roles = {"actor": Counter[str](), "recipient": Counter[str]()}
     fields = {k: Counter[str]() for k in ("modality", "date", "location")}
+    placed = Counter[str]()  # matched events by what their coded place is worth
     errors: list[dict[str, Any]] = []
     for s in scored:
         matched_gold = {i for i, _ in s.pairs}
@@ -249,10 +252,14 @@ def summarise(scored: Sequence[Scored], with_errors: bool = False) -> dict[str, 
                 fields["date"]["n"] += 1
                 fields["date"]["hit"] += str(raw["date"]) == (e.date or "")
             loc = raw.get("location")
+            got_c = e.location.country if e.location is not None else None
+            placed["matched"] += 1
             if isinstance(loc, dict) and loc.get("country"):
                 fields["location"]["n"] += 1
-                got_c = e.location.country if e.location is not None else None
                 fields["location"]["hit"] += str(loc["country"]).upper() == got_c
+                placed["wrong"] += got_c is not None and str(loc["country"]).upper() != got_c
+            elif e.location is not None:
+                placed["unsupported"] += 1
     result: dict[str, Any] = {
         "articles": len(scored),
         "gold_events": n_gold,
@@ -269,6 +276,9 @@ def summarise(scored: Sequence[Scored], with_errors: bool = False) -> dict[str, 
     for name, c in fields.items():
         result[f"{name}_accuracy"] = _ratio(c["hit"], c["n"])
         result[f"{name}_n"] = c["n"]
+    # Of the matched events: a place in another country than the gold's, a place where the gold has none.
+    result["location_wrong_rate"] = _ratio(placed["wrong"], placed["matched"])
+    result["location_unsupported_rate"] = _ratio(placed["unsupported"], placed["matched"])
     result["per_type"] = per_type_scores(per_type, "coded")
     if with_errors:
         result["errors"] = errors
@@ -332,7 +342,9 @@ def format_articles_report(result: dict[str, Any], with_errors: bool = False) ->
         f"matched events: actor country F1 {fmt(result['actor_country_f1'])}, recipient country F1 "
         f"{fmt(result['recipient_country_f1'])}, modality {fmt(result['modality_accuracy'])} "
         f"(n={result['modality_n']}), date {fmt(result['date_accuracy'])} (n={result['date_n']}), "
-        f"location {fmt(result['location_accuracy'])} (n={result['location_n']})",
+        f"location {fmt(result['location_accuracy'])} (n={result['location_n']}; wrong place on "
+        f"{fmt(result['location_wrong_rate'])} of matched events, a place the gold lacks on "
+        f"{fmt(result['location_unsupported_rate'])})",
         "",
         *per_type_lines(result["per_type"], "coded"),
     ]

@@ -8,11 +8,20 @@ verb or a time phrase ("in the second year of the war in Ukraine") does not; nor
 acts (a metonym: "Moscow said"), a demonym, a modifier or a name inside an organisation's name, nor
 any token the caller excludes (the event's actors and recipients). The article's dateline is the
 fallback, only when the sentence names no other place.
+
+`place_event` goes further, in order, recording which rule chose the place: the place joined to the
+trigger (`clause`); then, for material events only (what is said happens wherever the speaker is): the
+places the sentence names with a locative preposition ("in", "near", ...) when they all lie in one
+country (`sentence`); else, for a sentence that names no place, the story's focus (`story`: the country
+most of the article's places lie in, with its most named place) when the event involves that country or
+parties of no known country; else the dateline (`dateline`). Precision first: no place beats a wrong one.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -36,8 +45,92 @@ _SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, 
 _MAX_STEPS = 8
 
 
+@dataclass(frozen=True)
+class StoryFocus:
+    """Where a story happens: the country most of its places lie in, and its most named place."""
+
+    country: str
+    place: Place
+
+
+def story_focus(places: Sequence[ResolvedToponym], share: float = 0.5, least: int = 2) -> StoryFocus | None:
+    """The story's focus: a country holding at least `share` of the article's literal place mentions
+    (and at least `least` of them), or None when the story moves between countries."""
+    literal = [
+        rt.place for rt in places if rt.place is not None and rt.place.country and rt.kind in _LITERAL_KINDS
+    ]
+    by_country = Counter(p.country for p in literal)
+    if not by_country:
+        return None
+    country, n = by_country.most_common(1)[0]
+    if n < least or n < share * len(literal) or country is None:
+        return None
+    names = Counter(p.name for p in literal if p.country == country)
+    top = max(names.values())
+    # The most named place; among equals the more specific ("Beledweyne" over "Somalia").
+    best = min(
+        (p for p in literal if p.country == country and names[p.name] == top),
+        key=lambda p: _SPECIFICITY.get(p.feature, 9),
+    )
+    return StoryFocus(country, best)
+
+
+def place_event(
+    trigger: Token,
+    places: Sequence[ResolvedToponym],
+    exclude: Collection[int] = frozenset(),
+    focus: StoryFocus | None = None,
+    party_countries: Collection[str | None] = (),
+    material: bool = True,
+    visit: bool = False,
+) -> tuple[Place, str] | None:
+    """The event's place and the rule that chose it (see the module's docstring), or None.
+
+    party_countries: the countries of the event's actors and recipients (None for a party of no known
+    country); the story's focus places only events that involve its country or such parties.
+    """
+    clause = locate_event(trigger, places, exclude, dateline=False)
+    if clause is not None:
+        return clause, "clause"
+    if visit:
+        # A visit happens where the visitor goes, even when that place is also its recipient.
+        visited = _visited(trigger, places)
+        if visited is not None:
+            return visited, "clause"
+    if not material:
+        return None
+    sent = trigger.sent
+    named = [
+        rt
+        for rt in places
+        if rt.span.doc is trigger.doc
+        and sent.start <= rt.span.start < sent.end
+        and not rt.dateline
+        and not any(i in exclude for i in range(rt.span.start, rt.span.end))
+        and rt.kind != "demonym"
+    ]
+    literal = [
+        rt.place
+        for rt in named
+        if rt.place is not None and rt.kind in _LITERAL_KINDS and _locative(rt.span.root)
+    ]
+    if literal and all(p.country and p.country == literal[0].country for p in literal):
+        return min(literal, key=lambda p: _SPECIFICITY.get(p.feature, 9)), "sentence"
+    if named:
+        return None  # the sentence names places in several countries, or places that act
+    if focus is not None and (focus.country in party_countries or None in party_countries):
+        return focus.place, "story"
+    dateline = next((rt.place for rt in places if rt.dateline and rt.place is not None), None)
+    if dateline is not None and _reports_here(trigger):
+        return dateline, "dateline"
+    return None
+
+
 def locate_event(
-    trigger: Token, places: Sequence[ResolvedToponym], exclude: Collection[int] = frozenset()
+    trigger: Token,
+    places: Sequence[ResolvedToponym],
+    exclude: Collection[int] = frozenset(),
+    dateline: bool = True,
 ) -> Place | None:
     """The place where the event of `trigger` happened, or None when the text does not say.
 
@@ -46,6 +139,7 @@ def locate_event(
         are read, plus the article's dateline for the fallback.
     exclude: token indices (in the trigger's Doc) of the event's actors and recipients: a place among
         them is a party, not the location.
+    dateline: fall back to the dateline when the sentence names no other place.
     """
     sent = trigger.sent
     attached: list[tuple[int, Place]] = []
@@ -72,11 +166,45 @@ def locate_event(
             if other.country == place.country and _SPECIFICITY[other.feature] < _SPECIFICITY[place.feature]:
                 place = other
         return place
-    if not others_in_sentence:
-        dateline = next((rt.place for rt in places if rt.dateline and rt.place is not None), None)
-        if dateline is not None and _reports_here(trigger):
-            return dateline
+    if dateline and not others_in_sentence:
+        dateline_place = next((rt.place for rt in places if rt.dateline and rt.place is not None), None)
+        if dateline_place is not None and _reports_here(trigger):
+            return dateline_place
     return None
+
+
+def _visited(trigger: Token, places: Sequence[ResolvedToponym]) -> Place | None:
+    """The place a visit goes to: "visited Taiwan", "a visit to South Africa", "arrived in Kyiv"."""
+    # The visit itself: the trigger, or the event noun a light verb governs ("began a visit to X").
+    heads = {trigger.i} | {c.i for c in trigger.children if c.dep_ in ("dobj", "attr")}
+    for rt in places:
+        if rt.place is None or rt.span.doc is not trigger.doc or rt.kind not in _LITERAL_KINDS:
+            continue
+        tok = rt.span.root
+        while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "dobj" and tok.head.i == trigger.i:
+            return rt.place
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "in", "at") and tok.head.head.i in heads:
+            return rt.place
+    return None
+
+
+def _locative(tok: Token) -> bool:
+    """A place named as where something is: the object of a locative preposition ("in Paris and
+    Lyon", "near the town of X"), not a destination or a target ("to China", "on Iran")."""
+    for _ in range(_MAX_STEPS):
+        if tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+                tok = prep.head
+                continue
+            return prep.lower_ in LOCATIVE_PREPS
+        return False
+    return False
 
 
 def _attachment(tok: Token, trigger: Token) -> int | None:

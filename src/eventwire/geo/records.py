@@ -32,9 +32,14 @@ class Place:
     feature: Feature
     admin1: str | None  # name of the first-level division when known, else its GeoNames code
 
-    def to_location(self) -> Location:
+    def to_location(self, rule: str | None = None) -> Location:
         return Location(
-            name=self.name, geonames_id=self.geonames_id, country=self.country, lat=self.lat, lon=self.lon
+            name=self.name,
+            geonames_id=self.geonames_id,
+            country=self.country,
+            lat=self.lat,
+            lon=self.lon,
+            rule=rule,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -32,6 +32,7 @@ class LocationOut(BaseModel):
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    rule: str | None = None  # how the place was chosen: clause, sentence, story, dateline
 
 
 class EvidenceOut(BaseModel):
@@ -109,7 +110,12 @@ class ArticleEventRef(BaseModel):
 
 
 class ArticleOut(ArticleSummary):
-    text: str
+    text: str = Field(description="The text as shown: the stored text without the wire header lines.")
+    text_offset: int = Field(
+        0,
+        description="Characters of the stored text left out before `text`: an event's `evidence` and"
+        " `trigger` offsets minus this index `text`; `segments`, `events` and `marks` are already moved.",
+    )
     local_time: str | None = None
     lang: str | None = None
     segments: list[dict[str, Any]] = []
