@@ -82,3 +82,18 @@ def test_national_institutions_take_the_story_country(pipeline) -> None:  # type
     )
     rejected = _one(_code(pipeline, text), "REJECT", "rejected")
     assert rejected.actors[0].country == "KEN"
+
+
+def test_a_place_inside_a_party_phrase_is_where_it_happened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text, country in (
+        ("Cattle raiders killed eleven people near the town of Marsabit on Sunday.", "KEN"),
+        ("Soldiers shot three protesters in the northern city of Gulu.", "UGA"),
+        ("Chinese police arrested a man in Shenzhen.", "CHN"),
+        ("Public officials in Texas have ordered the closure of schools.", "USA"),
+    ):
+        events = _code(pipeline, text)
+        assert events, text
+        e = events[0]
+        assert e.location is not None and e.location.country == country, (text, e.location)
+        # The place is where it happened, not a party of the event.
+        assert all(r.text not in ("Marsabit", "Gulu", "Shenzhen", "Texas") for r in e.recipients), text

@@ -377,7 +377,7 @@ class SentenceCoder:
             confidence=max(0.05, min(0.99, confidence)),
             context_defaults=sense.context,
             via_pronoun=via_pronoun,
-            argument_tokens=_phrase_indices(actor_toks + recipient_toks),
+            argument_tokens=self._argument_indices(actor_toks + recipient_toks),
             rescued=rescued,
         )
 
@@ -410,7 +410,7 @@ class SentenceCoder:
             modality=modality(speaker_verb),
             confidence=0.65,
             context_defaults=(),
-            argument_tokens=_phrase_indices(arg_toks),
+            argument_tokens=self._argument_indices(arg_toks),
         )
 
     def _unattributed_force(self, tok: Token, actor_toks: list[Token]) -> Entity | None:
@@ -468,7 +468,7 @@ class SentenceCoder:
             recipients=recipients,
             modality=modality(verb),
             confidence=0.55,
-            argument_tokens=_phrase_indices(arg_toks),
+            argument_tokens=self._argument_indices(arg_toks),
         )
 
     def _undergone(self, tok: Token, sense: Sense, noun: Token | None) -> Found | None:
@@ -505,7 +505,7 @@ class SentenceCoder:
             modality=modality(tok),
             confidence=0.6,
             context_defaults=sense.context,
-            argument_tokens=_phrase_indices([target, *by]),
+            argument_tokens=self._argument_indices([target, *by]),
         )
 
     def _unknown_doer(
@@ -530,6 +530,17 @@ class SentenceCoder:
         if not may_lack_doer(tok, rule, noun, has_recipient, sense.type):
             return []
         return [absent_doer(sense, sense.type, sense.mode)]
+
+    def _argument_indices(self, toks: list[Token]) -> frozenset[int]:
+        """Token indices of the argument phrases: a place they are is a party, not the event's location;
+        a place inside them ("eleven people near the town of Isiolo", "officials in Texas") still says
+        where the event happened."""
+        if not toks:
+            return frozenset()
+        doc = toks[0].doc
+        heads = {t.i for t in toks}
+        places = self.actors.place_country
+        return frozenset(i for t in toks for i in phrase_span(t) if i in heads or (id(doc), i) not in places)
 
     def _warning_threatens(self, tok: Token, recipients: list[Entity]) -> bool:
         """A warning is a threat when it is aimed at a party, warns of consequences or force, or says
@@ -874,11 +885,6 @@ def _named(e: Entity, toks: list[Token]) -> bool:
     """A person or organisation the text names but the dictionaries do not know ("Duale", "Hamas's
     new chief"): still a party, whose country the context may give."""
     return any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for t in toks)
-
-
-def _phrase_indices(toks: list[Token]) -> frozenset[int]:
-    """Token indices of the argument phrases: a place among them is a party, not the event's location."""
-    return frozenset(i for t in toks for i in phrase_span(t))
 
 
 def _key(e: Entity) -> tuple[str | None, str | None, str | None]:
