@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from eventwire.eval.articles import split_of
 from eventwire.time.evaluate import evaluate_time, format_time_report
 
 
@@ -59,3 +62,22 @@ def test_false_positives_are_listed(tmp_path: Path) -> None:
 def test_errors_are_left_out_unless_asked(tmp_path: Path) -> None:
     result = evaluate_time(_write(tmp_path / "d.jsonl", [_doc("It rained on Friday.", [])]))
     assert "errors" not in result
+
+
+def test_split_parts_partition_the_file(tmp_path: Path) -> None:
+    docs = []
+    for i in range(12):
+        doc = _doc("It rained on Friday.", [("Friday", "DATE", "2023-09-15")])
+        doc["doc_id"] = f"story-{i}"
+        docs.append(doc)
+    path = _write(tmp_path / "d.jsonl", docs)
+    tune, check, whole = (evaluate_time(path, split=s) for s in ("tune", "check", "all"))
+    assert tune["n_docs"] + check["n_docs"] == whole["n_docs"] == 12
+    assert check["n_docs"] == sum(split_of(str(d["doc_id"])) == "check" for d in docs)
+    assert (tune["split"], check["split"]) == ("tune", "check")
+
+
+def test_unknown_split_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path / "d.jsonl", [_doc("It rained on Friday.", [])])
+    with pytest.raises(ValueError, match="split"):
+        evaluate_time(path, split="dev")

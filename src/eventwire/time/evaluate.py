@@ -6,6 +6,9 @@ same value are paired first, then the larger overlap). Scores, as in TempEval-3:
   precision / recall / f1   span matches over predictions / gold expressions
   value_accuracy            matched gold expressions whose value is exactly right
   value_f1                  a true positive needs an overlapping span AND the exact value
+
+A file whose documents are split into a tune and a check part (by a stable hash of `doc_id`, as the
+real-news event set is) can be scored one part at a time: `split="tune"` or `split="check"`.
 """
 
 from __future__ import annotations
@@ -29,11 +32,21 @@ class GoldTimex:
     value: str
 
 
-def read_documents(path: Path) -> Iterator[dict[str, Any]]:
+SPLITS = ("tune", "check", "all")
+
+
+def read_documents(path: Path, split: str = "all") -> Iterator[dict[str, Any]]:
+    """The documents of a JSONL file; with split "tune" or "check", only that part's documents."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
+    from eventwire.eval.articles import split_of
+
     with Path(path).open(encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
-                yield json.loads(line)
+                doc = json.loads(line)
+                if split == "all" or split_of(str(doc.get("doc_id", ""))) == split:
+                    yield doc
 
 
 def _pair(gold: list[GoldTimex], pred: list[Timex]) -> list[tuple[int, int]]:
@@ -65,12 +78,13 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate_time(path: Path, errors: bool = False) -> dict[str, Any]:
-    """Score find_timexes on every document of a JSONL file; `errors` adds the misses and mistakes."""
+def evaluate_time(path: Path, errors: bool = False, split: str = "all") -> dict[str, Any]:
+    """Score find_timexes on the documents of a JSONL file (all, or one split part); `errors` adds the
+    misses and mistakes."""
     n_gold = n_pred = matched = value_ok = type_ok = n_docs = 0
     per_type: dict[str, dict[str, int]] = {}
     error_list: list[dict[str, Any]] = []
-    for doc in read_documents(path):
+    for doc in read_documents(path, split):
         n_docs += 1
         text = doc["text"]
         dct = date.fromisoformat(str(doc["dct"])[:10])
@@ -106,6 +120,7 @@ def evaluate_time(path: Path, errors: bool = False) -> dict[str, Any]:
     precision, recall = _ratio(matched, n_pred), _ratio(matched, n_gold)
     vp, vr = _ratio(value_ok, n_pred), _ratio(value_ok, n_gold)
     result: dict[str, Any] = {
+        "split": split,
         "n_docs": n_docs,
         "n_gold": n_gold,
         "n_pred": n_pred,

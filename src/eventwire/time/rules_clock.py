@@ -126,7 +126,7 @@ RULES: list[Rule] = [
     Rule(
         "present_ref",
         re.compile(
-            r"\b(?:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|"
+            r"\b(?:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|(?:at|for)\s+the\s+moment|"
             r"the\s+present\s+time)\b(?![-‑]\w)",
             _F,
         ),

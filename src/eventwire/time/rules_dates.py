@@ -19,6 +19,7 @@ from eventwire.time.fragments import (
     mod_of,
 )
 from eventwire.time.lexicon import ORDINALS
+from eventwire.time.tense import Direction
 from eventwire.time.textutil import day_num, is_cap, month_num, next_word, prev_word, words
 
 _F = re.IGNORECASE
@@ -99,7 +100,7 @@ def _date_value(
     if year_tok:
         d = safe_date(int(year_tok), month, day)
         return fmt_day(d) if d else None
-    way = None if ctx.selecting else ctx.direction(m.start(), m.end())
+    way = None if ctx.selecting else _way(ctx, m.start(), m.end())
     year = _range_year(ctx, m.start(), month, day) or ctx.sentence_year(m.start())
     year = year or year_for_day(ctx.dct, month, day, way)
     if year is None:
@@ -191,7 +192,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Norm | None:
         and m["mon"].lower() not in ("may", "june", "july")
     ):
         return None  # bare abbreviations without a period ("Jan", "Dec") are too often names
-    way = None if ctx.selecting else ctx.direction(m.start(), m.end())
+    way = None if ctx.selecting else _way(ctx, m.start(), m.end())
     year = (
         _year_in_range_context(ctx.text, m.end())
         or _range_year(ctx, m.start(), month, 1)
@@ -199,6 +200,20 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Norm | None:
         or year_for_month(ctx.dct, month, way)
     )
     return Norm("DATE", fmt_month(year, month), mod=mod_of(m["pw"]))
+
+
+# "delayed the tariffs until April 2", "lasted until March 3": the end of a stretch that began at the
+# event, which may lie on either side of the dct whatever the tense; the nearest date is meant.
+_ENDPOINT = re.compile(r"\b(?:until|till|through|thru|up\s+to)\s+(?:(?:early|mid|late)[\s-]+)?\Z", _F)
+
+
+def _way(ctx: Context, start: int, end: int) -> Direction | None:
+    """The tense direction of a date, except that a past tense says nothing of where the end of a
+    stretch lies ("delayed the tariffs until April 2"): the nearest date is read then."""
+    way = ctx.direction(start, end)
+    if way == "past" and _ENDPOINT.search(ctx.text, max(0, start - 24), start):
+        return None
+    return way
 
 
 _RANGE_YEAR = re.compile(rf"^\s*(?:-|–|—|to|and|or|through|until)\s+(?:{MONTH})\s*,?\s*({YEAR4})", _F)
@@ -250,6 +265,7 @@ def _year(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     prev = prev_word(text, s)
     low_prev = prev.lower().rstrip(".")
+    possessive = prev.endswith(("'s", "’s", "s'", "s’"))
     if not m["pw"] and not m["fy"]:
         if low_prev in _LABEL_BEFORE or prev.startswith("#"):
             return None
@@ -257,9 +273,13 @@ def _year(m: re.Match[str], ctx: Context) -> Norm | None:
             is_cap(prev)
             and low_prev not in _CAP_OK
             and month_num(prev) is None
+            and not possessive  # "Boko Haram's 2014 abduction"
             and not _at_sentence_start(text, s)
+            and not (low_prev in _DETERMINERS and _at_sentence_start(text, s - len(prev) - 1))
         ):
             return None  # "Resolution 2231", "Euro 2024", "Windows 2000"
+        if _count_before_plural(text, s, m.end(), low_prev):
+            return None  # "200 detectors and 2000 leaflets"
         if y < 1900 and low_prev not in (
             "in",
             "since",
@@ -279,6 +299,24 @@ def _year(m: re.Match[str], ctx: Context) -> Norm | None:
         if low_prev in _QUANTITY_BEFORE and nxt[:1].islower() and nxt.endswith("s"):
             return None  # "more than 2000 protesters"
     return Norm("DATE", f"{y:04d}", mod=mod_of(m["pw"]))
+
+
+_DETERMINERS = words("a an the this that its their his her our my your")
+
+
+def _count_before_plural(text: str, start: int, end: int, low_prev: str) -> bool:
+    """A four-digit number joined to another count and followed by a plural noun is a count too:
+    "200 detectors and 2000 leaflets" (not "the disputed 2007 elections")."""
+    if low_prev not in ("and", "or", "plus", "with"):
+        return False
+    before = text[max(0, start - 60) : start - len(low_prev) - 1]
+    if not re.search(r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}$", before):
+        return False
+    nxt = re.match(r"\s+([a-z][a-z-]+)\b(?!['’])", text[end : end + 30])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:

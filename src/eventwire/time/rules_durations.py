@@ -79,8 +79,8 @@ def _num_unit(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def _bare_units(m: re.Match[str], ctx: Context) -> Norm | None:
     if not m["prep"] and not m["rel"]:
-        # Only "days after the vote", not "in the days before the vote".
-        if not re.match(r"\s+(?:after|before)\b", ctx.text[m.end() : m.end() + 8]):
+        # "days after the vote", "just days later", "years of war", not "in the days before the vote".
+        if not re.match(r"\s+(?:after|before|later|earlier|of\s+[a-z])", ctx.text[m.end() : m.end() + 12]):
             return None
         if prev_word(ctx.text, m.start()).lower() in (
             "the",
@@ -207,7 +207,8 @@ _ADVERB_SET = {
 }
 _FUNCTION_WORDS = words(
     "and or but to in on at by for from since until during before after as with the a an that this "
-    "these those is are was were be been will would since through across around"
+    "these those is are was were be been will would since through across around over under within "
+    "into between among throughout against per until"
 )
 
 
@@ -227,12 +228,18 @@ def _adverb(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def _plural_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["wd"]
+    if word.lower() == "weekends":
+        # "on weekends", "at weekends": every weekend; not "two weekends", "the weekends of June".
+        prep = prev_word(ctx.text, m.start()).lower()
+        return Norm("SET", "XXXX-WXX-WE") if prep in ("on", "at", "during", "over") else None
     if not is_cap(word):
         return None
     return Norm("SET", f"XXXX-WXX-{WEEKDAYS[word.lower()[:-1]] + 1}")
 
 
 _N_OR_VAGUE = rf"(?:{NUM}|{VAGUE}|a|an)"
+# An adjective between the number and the unit: "one full day", "three straight weeks".
+_FULL = r"(?:(?:full|whole|entire|straight|consecutive|successive)\s+)?"
 
 
 RULES: list[Rule] = [
@@ -288,16 +295,18 @@ RULES: list[Rule] = [
     ),
     Rule(
         "plural_weekday",
-        re.compile(r"\b(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b", _F),
+        re.compile(
+            r"\b(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b", _F
+        ),
         _plural_weekday,
-        trigger=frozenset({"WEEKDAYS"}),
+        trigger=frozenset({"WEEKDAYS", "weekends"}),
     ),
     Rule(
         "num_unit",
         re.compile(
             rf"(?<!-)(?:\b(?P<ap>{APPROX})\s+)?(?:\b(?P<the>the)\s+)?(?:\b(?P<rel>past|last|next|coming|first|previous|final|"
             rf"remaining|following|latest|preceding|same|prior|initial|subsequent|ensuing|additional|further|"
-            rf"another|extra)\s+)?\b(?P<n>{_N_OR_VAGUE})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{UNIT}|"
+            rf"another|extra)\s+)?\b(?P<n>{_N_OR_VAGUE})(?P<half>\s+and\s+a\s+half)?[\s-]+{_FULL}(?P<unit>{UNIT}|"
             rf"quarters?|seconds?)(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-])",
             _F,
         ),

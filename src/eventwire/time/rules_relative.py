@@ -11,6 +11,7 @@ from eventwire.time.calendar import fmt_day, fmt_month, fmt_week, quarter_of, sh
 from eventwire.time.engine import Context, Norm, Rule
 from eventwire.time.fragments import APPROX, NUM, PARTWORD, UNIT, VAGUE, WEEKDAY, mod_of
 from eventwire.time.lexicon import PARTS_OF_DAY, UNITS, WEEKDAYS, unit_key
+from eventwire.time.tense import present_tense
 from eventwire.time.textutil import count, is_cap, prev_word, words
 
 _F = re.IGNORECASE
@@ -121,7 +122,10 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         if the and not pw:
             dur = _duration_of(unit)
             return Norm("DURATION", dur) if dur else None
-        value = unit_value(unit, dct, -1)
+        # News weeks run Sunday to Saturday: on a Sunday, "last week" is the week that just ended,
+        # the ISO week the Sunday itself closes.
+        sunday = unit == "week" and dct.weekday() == 6
+        value = unit_value(unit, dct, 0 if sunday else -1)
     elif rel == "past":
         if unit == "weekend":
             value = unit_value(unit, dct, -1 if dct.weekday() < 5 else 0)
@@ -225,6 +229,14 @@ def _weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     rel = " ".join(m["rel"].lower().split()) if m["rel"] else None
     way = None if ctx.selecting else ctx.direction(m.start(), m.end())
+    if (
+        way is None
+        and rel is None
+        and not ctx.selecting
+        and ctx.text[m.end() : m.end() + 2] not in ("'s", "’s")  # "Monday's attack" has happened
+        and present_tense(ctx.text, m.start(), m.end())
+    ):
+        rel = "this"  # a present-tense sentence with no other cue: the nearest such day
     d = weekday_date(ctx.dct, WEEKDAYS[wd_tok.lower()], rel, way)
     pod = _pod_code(m["pod"])
     if pod:

@@ -60,9 +60,12 @@ _FORWARD_VERBS = words(
     "intended aimed prepared urged called ordered invited"
 )
 # A past form inside a future verb group: "will be extended", "would remain closed", "to be held".
+# A perfect infinitive ("is believed to have started", "would have been held") is past; a future
+# perfect ("will have left by June") is not.
 _AUX_BEFORE = re.compile(
-    r"\b(?:(?:will|would|'ll|shall|could|may|might|can|should|must)\s+(?:not\s+)?(?:\w+\s+)?|"
-    r"to\s+(?:be|have|get)\s+)$",
+    r"\b(?:(?:will|'ll|shall)\s+(?:not\s+)?(?:\w+\s+)?|"
+    r"(?:would|could|may|might|can|should|must)\s+(?:not\s+)?(?!have\b)(?:\w+\s+)?|"
+    r"to\s+(?:be|get)\s+)$",
     re.IGNORECASE,
 )
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
@@ -105,6 +108,19 @@ _ADJACENT_PAST = re.compile(r"\b(?:since|was|were)\s+(?:on\s+|in\s+)?$", re.IGNO
 _ADJACENT_FUTURE = re.compile(
     r"\b(?:is|are)\s+(?:on\s+|in\s+|due\s+|set\s+for\s+|scheduled\s+for\s+)?$", re.IGNORECASE
 )
+
+
+# A present-tense verb of the clause: "There's another meeting Wednesday", "The vote is on Friday".
+_PRESENT = re.compile(
+    r"\b(?:is|are|am|isn't|aren't|(?:there|it|that|here|what|who|he|she)['’]s|(?:they|we|you)['’]re)\b",
+    re.IGNORECASE,
+)
+
+
+def present_tense(text: str, start: int, end: int) -> bool:
+    """True when the sentence around [start, end) has a present-tense verb ("is", "there's")."""
+    s, e = sentence_bounds(text, start, end)
+    return any(not (start <= m.start() < end) for m in _PRESENT.finditer(text, s, e))
 
 
 def direction(text: str, start: int, end: int) -> Direction | None:

@@ -118,6 +118,27 @@ def _day_for_clock(text: str, start: int, end: int, found: Sequence[tuple[int, i
     return fmt_day(dct)
 
 
+_QUOTED = re.compile(r"[\"“‘]([^\"“”‘’\n]{1,60})[\"”’]")
+_TITLE_WORD = re.compile(r"(?:[A-Z0-9][\w'’&.-]*|of|the|and|in|on|at|a|an|for|to|with)$")
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """True inside a quoted title of a show, book or report: “This Week”, “Sunday Morning Futures”
+    (two to six words, each capitalised but for small function words). A year in a title still
+    dates what it names ("the “2024 Minor Protection Report”"), so only word expressions go."""
+    if any(c.isdigit() for c in text[start:end]):
+        return False
+    for m in _QUOTED.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if m.start(1) <= start and end <= m.end(1):
+            tokens = m.group(1).split()
+            return (
+                2 <= len(tokens) <= 6
+                and tokens[0][:1].isupper()
+                and all(_TITLE_WORD.match(t.strip(",;:!?")) for t in tokens)
+            )
+    return False
+
+
 def find_timexes(text: str, dct: date, local_time: str | None = None) -> list[Timex]:
     """All time expressions of `text`, normalised against the publication date `dct`.
 
@@ -133,6 +154,8 @@ def find_timexes(text: str, dct: date, local_time: str | None = None) -> list[Ti
     out: list[Timex] = []
     for s, e, rule, norm in found:
         value = norm.value
+        if _in_quoted_title(text, s, e):
+            continue
         if norm.needs_day:
             value = _day_for_clock(text, s, e, norms, dct) + value
         if not value:
