@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from eventwire.serve.bench import format_report, run_benchmark
-from eventwire.serve.synthetic import build_synthetic_db
+from eventwire.bench.api import format_report, run_benchmark
+from eventwire.bench.synthetic import build_synthetic_db
 
 OUT = Path(__file__).resolve().parent / "out"
 

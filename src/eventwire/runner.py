@@ -5,10 +5,12 @@ Three stages, whatever runs the coding:
    already stored are skipped, rejects kept;
 2. code (`_coding`): in this process, or in a local pool of `workers` processes (`parallel.pool`), batches
    coming back in input order, a bounded number in flight;
-3. store (`_store`): in this process only, each batch in one transaction (`store.bulk`), then its stories.
+3. store (`_store`): in this process only, each batch in one transaction (`EventStore.write_new`), then
+   its stories.
 
 A kill between batches loses nothing already committed and leaves nothing half-written; a rerun skips the
-stored articles, so it resumes.
+stored articles, so it resumes. The database file is open only while a batch is read or stored
+(`EventStore.release`), so `eventwire serve` and other writers can use it while a batch is coded.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from eventwire.config import Settings
 from eventwire.dedup.tracker import StoryTracker
 from eventwire.ingest.readers import read_inputs
 from eventwire.models import Article, CodedArticle, Reject
-from eventwire.store import bulk
 from eventwire.store.duck import EventStore
 
 Coder = Callable[[list[Article]], Iterable[CodedArticle]]
@@ -81,6 +82,7 @@ def ingest(
     """
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
     tracker = stories or StoryTracker.open(store)
+    store.release()  # the file is held only while a batch is read or stored (`store.locking`)
     summary = IngestSummary()
     batches = _new_batches(paths, store, settings, summary, warn)
     with _coding(settings, coder, workers) as code:
@@ -108,6 +110,7 @@ def _new_batches(
         summary.rejected += len(rejects)
         summary.reject_rows.extend(rejects)
         known = store.known_article_ids(a.article_id for a in articles)
+        store.release()
         todo: list[Article] = []
         seen: set[str] = set()
         for a in articles:
@@ -153,8 +156,9 @@ def _store(
     store: EventStore, tracker: StoryTracker, batch: Batch, coded: list[CodedArticle], summary: IngestSummary
 ) -> None:
     """Stage 3: one transaction for the batch, then its stories. Articles stored meanwhile are skipped."""
-    new = bulk.write_new(store, coded, batch.rejects)
+    new = store.write_new(coded, batch.rejects)
     tracker.add_batch(coded)
+    store.release()
     summary.new += len(new)
     summary.already += len(coded) - len(new)
     summary.events += sum(len(c.events) for c in new)

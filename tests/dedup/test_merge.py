@@ -91,3 +91,89 @@ def test_periods() -> None:
     assert period_of("2023-W37") == (monday, monday + 6)
     assert period_of("2023-02") is not None and period_of("2024") is not None
     assert period_of("PRESENT_REF") is None
+
+
+ARMENIA = Entity("Armenia", "Armenia", "ARM", None)
+AZERBAIJAN = Entity("Azerbaijan", "Azerbaijan", "AZE", None)
+UNITED_STATES = Entity("United States", "United States", "USA", None)
+ISRAEL = Entity("Israel", "Israel", "ISR", None)
+HAMAS = Entity("Hamas", "Hamas", "PSE", "REB")
+GAZA = Location("Gaza", 281133, "PSE", 31.5, 34.47)
+ATHENS = Location("Athens", 264371, "GRC", 37.98, 23.73)
+THESSALONIKI = Location("Thessaloniki", 734077, "GRC", 40.64, 22.94)
+GREECE = Location("Greece", 390903, "GRC", 39.0, 22.0)
+
+
+def _merged_from(*events: Event) -> list:
+    merged: list = []
+    merge_events("s", merged, [(e, _info(i, "AP")) for i, e in enumerate(events)])
+    return merged
+
+
+def test_a_signing_and_the_thanks_to_its_mediator_stay_apart() -> None:
+    signing = _event(1, "AGREE", (ARMENIA, AZERBAIJAN), (), lemma="sign")
+    thanks = _event(2, "AGREE", (ARMENIA,), (UNITED_STATES,), lemma="thank")
+    assert len(_merged_from(signing, thanks)) == 2
+    again = _event(3, "AGREE", (AZERBAIJAN, ARMENIA), (), lemma="sign")
+    assert len(_merged_from(signing, again)) == 1
+
+
+def test_one_sides_pledge_is_not_the_other_sides_acceptance() -> None:
+    accepted = _event(1, "AGREE", (ISRAEL,), (HAMAS,), lemma="accept")
+    pledge = _event(2, "AGREE", (HAMAS,), (ISRAEL,), lemma="pledge")
+    assert len(_merged_from(accepted, pledge)) == 2
+    # a meeting is one meeting whoever is named first
+    met = _event(3, "CONSULT", (ISRAEL,), (HAMAS,), lemma="meet")
+    met_back = _event(4, "CONSULT", (HAMAS,), (ISRAEL,), lemma="meet")
+    assert len(_merged_from(met, met_back)) == 1
+
+
+def test_reversed_roles_keep_events_apart() -> None:
+    struck_israel = _event(1, "ASSAULT", (Entity("gunmen"),), (ISRAEL,), lemma="strike")
+    israel_struck = _event(2, "ASSAULT", (ISRAEL,), (), lemma="strike")
+    assert len(_merged_from(struck_israel, israel_struck)) == 2
+    jets = Entity("Israeli jets", None, "ISR", "MIL")
+    assert len(_merged_from(israel_struck, _event(3, "ASSAULT", (jets,), (), lemma="strike"))) == 1
+
+
+def test_one_country_on_both_sides_is_no_reversal() -> None:
+    canadian = Entity("a Vancouver man", None, "CAN", None)
+    police = Entity("(unnamed)", None, "CAN", "COP")
+    charged = _event(1, "ACCUSE", (Entity("(unnamed)"),), (canadian,), lemma="charge")
+    charged_by_police = _event(2, "ACCUSE", (police,), (canadian,), lemma="charge")
+    assert len(_merged_from(charged, charged_by_police)) == 1
+
+
+def test_other_words_need_more_than_a_shared_country() -> None:
+    police = Entity("Greek police", None, "GRC", "COP")
+    bomb = Entity("a firebomb attack in Greece", None, "GRC", None)
+    killed = _event(1, "ASSAULT", (bomb,), (Entity("three people"),), lemma="kill")
+    clashed = _event(2, "ASSAULT", (police,), (Entity("protesters"),), lemma="clash")
+    assert len(_merged_from(killed, clashed)) == 2
+    # the same words, or a shared person, tie them
+    assert len(_merged_from(killed, _event(3, "ASSAULT", (bomb,), (), lemma="kill"))) == 1
+    kim_talks = _event(4, actors=(KIM,), recipients=(SHOIGU,), lemma="hold talks")
+    kim_met = _event(5, actors=(KIM,), recipients=(SHOIGU,), lemma="meet")
+    assert len(_merged_from(kim_talks, kim_met)) == 1
+
+
+def test_places_far_apart_in_one_country_are_two_happenings() -> None:
+    march = Entity("protesters")
+    athens = _event(1, "PROTEST", (march,), (), where=ATHENS, lemma="march")
+    assert (
+        len(_merged_from(athens, _event(2, "PROTEST", (march,), (), where=THESSALONIKI, lemma="march"))) == 2
+    )
+    # the country as a whole is no other place
+    assert len(_merged_from(athens, _event(3, "PROTEST", (march,), (), where=GREECE, lemma="march"))) == 1
+
+
+def test_where_the_story_happens_ties_no_events() -> None:
+    story_place = Location("Athens", 264371, "GRC", 37.98, 23.73, rule="story")
+    police = Entity("police", None, "GRC", "COP")
+    fired = _event(1, "ASSAULT", (police,), (), where=story_place, lemma="fire")
+    beat = _event(2, "ASSAULT", (police,), (), where=story_place, lemma="beat")
+    assert len(_merged_from(fired, beat)) == 2
+    told = Location("Athens", 264371, "GRC", 37.98, 23.73, rule="clause")
+    fired_there = _event(3, "ASSAULT", (police,), (), where=told, lemma="fire")
+    beat_there = _event(4, "ASSAULT", (police,), (), where=told, lemma="beat")
+    assert len(_merged_from(fired_there, beat_there)) == 1

@@ -39,6 +39,7 @@ def test_two_workers_store_the_same_events(
     )
     assert result.exit_code == 0, result.output
     assert "read 23 | new 23 | already stored 0 | rejected 0" in result.output
+    assert f"{db}: 23 articles, " in result.stderr  # the closing lines of every engine
     assert stored(db) == reference
     again = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--workers", "2"])
     assert again.exit_code == 0 and "new 0 | already stored 23" in again.output

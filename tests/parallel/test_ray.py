@@ -19,8 +19,9 @@ runner = CliRunner()
 
 @pytest.mark.slow
 def test_ray_stores_the_same_events(
-    corpus: Path, reference: tuple[set[str], set[str]], tmp_path: Path
+    corpus: Path, reference: tuple[set[str], set[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("EVENTWIRE_PROGRESS_SECONDS", "0.5")
     db, out = tmp_path / "ray.duckdb", tmp_path / "shards"
     result = runner.invoke(
         app,
@@ -28,6 +29,9 @@ def test_ray_stores_the_same_events(
     )
     assert result.exit_code == 0, result.output
     assert "read 23 | new 23 | already stored 0 | rejected 0" in result.output
+    # the closing lines of the local engine, and progress while Ray codes
+    assert f"{db}: 23 articles, " in result.stderr and f"{out}: Parquet shards" in result.stderr
+    assert "ingest: 0 articles, 0 events, " in result.stderr and "(coding on Ray)" in result.stderr
     assert stored(db) == reference
     table = pq.read_table(out)
     assert table.num_rows == 23

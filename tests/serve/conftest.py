@@ -8,7 +8,8 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,16 +96,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_url(serve_db: Path) -> Iterator[str]:
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """The app over `db` on a free port of 127.0.0.1, in a thread; yields its base URL."""
     import uvicorn
 
     from eventwire.serve import create_app
 
     port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(serve_db), host="127.0.0.1", port=port, log_level="warning")
-    )
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -112,9 +112,31 @@ def live_url(serve_db: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def live_url(serve_db: Path) -> Iterator[str]:
+    with serving(serve_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def serve_store() -> Iterator[Callable[[Path], str]]:
+    """Serve other stores until the test run ends: call it with a store's path for its base URL."""
+    with ExitStack() as stack:
+        urls: dict[Path, str] = {}
+
+        def start(db: Path) -> str:
+            if db not in urls:
+                urls[db] = stack.enter_context(serving(db))
+            return urls[db]
+
+        yield start
 
 
 def _chromium() -> str | None:
@@ -153,9 +175,24 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser, live_url: str) -> Iterator[Page]:
     """A fresh page that may reach nothing but the test server: any other request is refused and fails
     the test."""
+    with guarded_page(browser, 1440, 900) as new_page:
+        yield new_page
+
+
+@pytest.fixture
+def screen_page(browser: Browser) -> Iterator[Page]:
+    """A guarded page at 1400x900, the size of the views' screenshots."""
+    with guarded_page(browser, 1400, 900) as new_page:
+        yield new_page
+
+
+@contextmanager
+def guarded_page(browser: Browser, width: int, height: int) -> Iterator[Page]:
+    """A page in a context of its own that may reach only 127.0.0.1; a request elsewhere or a script
+    error fails the test when the page is closed."""
     from urllib.parse import urlsplit
 
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, service_workers="block")
+    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
     outside: list[str] = []
     errors: list[str] = []
 
@@ -171,8 +208,10 @@ def page(browser: Browser, live_url: str) -> Iterator[Page]:
     new_page = context.new_page()
     new_page.on("pageerror", lambda exc: errors.append(str(exc)))
     new_page.set_default_timeout(10_000)
-    yield new_page
-    context.close()
+    try:
+        yield new_page
+    finally:
+        context.close()
     assert outside == [], f"the page tried to reach other hosts: {outside}"
     assert errors == [], f"script errors on the page: {errors}"
 

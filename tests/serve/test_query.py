@@ -35,6 +35,8 @@ def test_every_filter_adds_a_bound_clause() -> None:
         actor_sectors=("GOV",),
         recipient_sectors=("MIL",),
         actor="Kim",
+        actor_name="Kim Jong Un",
+        recipient_name="Sergei Shoigu",
         text="visit",
         since=dt.date(2023, 1, 1),
         until=dt.date(2023, 12, 31),
@@ -46,7 +48,7 @@ def test_every_filter_adds_a_bound_clause() -> None:
         min_confidence=0.5,
     )
     where = build_where(q, STORIES)
-    assert len(where.clauses) == 18  # the bbox adds two
+    assert len(where.clauses) == 20  # the bbox adds two
     assert where.sql().count("?") == len(where.params)
     assert q.active()["bbox"] == [120, 30, 140, 50]
 

@@ -148,7 +148,6 @@ def _timed(into: dict[str, list[float]], name: str) -> Iterator[None]:
 def run_bench(corpus: Path, runs: int = 3, warmup: int = 1, settings: Settings | None = None) -> BenchResult:
     """Warm up, then time `runs` runs of spaCy's full pipeline and of eventwire over `corpus`."""
     from eventwire.pipeline import Pipeline
-    from eventwire.store import bulk
     from eventwire.store.duck import EventStore
 
     settings = settings or Settings()
@@ -185,7 +184,7 @@ def run_bench(corpus: Path, runs: int = 3, warmup: int = 1, settings: Settings |
                 coded = list(pipe.code_articles(batch, batch_size=settings.batch_size))
                 with _timed(times, "store"), EventStore(Path(tmp) / f"run{run}.duckdb") as store:
                     for i in range(0, len(coded), settings.batch_size):
-                        bulk.write_batch(store, coded[i : i + settings.batch_size])
+                        store.write_batch(coded[i : i + settings.batch_size])
                 times.setdefault("pipeline", []).append(time.perf_counter() - start)
                 for stage in ("nlp", "time", "geo", "code"):
                     times.setdefault(stage, []).append(pipe.stage_seconds.get(stage, 0.0))

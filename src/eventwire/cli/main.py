@@ -7,17 +7,25 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from eventwire.cli.render import events_table, show_article, write_events
+from eventwire.cli.usage import OneLineErrors
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, UsageError
 from eventwire.version import PIPELINE_VERSION, __version__
+
+if TYPE_CHECKING:
+    from eventwire.runner import IngestSummary
+    from eventwire.store.duck import EventFilter
 
 app = typer.Typer(
     name="eventwire",
@@ -26,6 +34,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=OneLineErrors,
 )
 eval_app = typer.Typer(help="Measure accuracy against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -64,7 +73,11 @@ def _settings(
 
 
 def _fail(exc: Exception, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    """One line on stderr (never folded), and the exit to raise."""
+    from eventwire.filters import FilterError
+
+    message = exc.option_message() if isinstance(exc, FilterError) else str(exc)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -93,12 +106,12 @@ def ingest(
     ] = None,
 ) -> None:
     """Read articles, code their events and store both in a DuckDB file. Re-running adds nothing new."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from eventwire.cli.progress import Progress
     from eventwire.runner import ingest as run_ingest
     from eventwire.store.duck import EventStore
 
     settings = _settings(model, max_bytes, batch_size)
+    _check_inputs(paths)  # before any database is made
     if engine is Engine.ray:
         _ingest_ray(paths, db, settings, workers, address, out)
         return
@@ -107,69 +120,65 @@ def ingest(
     if address is not None or out is not None:
         raise _fail(UsageError("--address and --out go with --engine ray"))
     try:
-        with (
-            EventStore(db) as store,
-            Progress(
-                TextColumn("[progress.description]{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-                disable=not err.is_terminal,
-            ) as progress,
-        ):
-            task = progress.add_task("coding", total=None, rate="")
-
-            def tick(n: int, n_events: int) -> None:
-                progress.advance(task, n)
-                elapsed = progress.tasks[task].elapsed or 0.0
-                done = progress.tasks[task].completed
-                progress.update(task, rate=f"{done / elapsed:.1f} articles/s" if elapsed else "")
-
+        with EventStore(db) as store, Progress(err, "ingest") as progress:
             summary = run_ingest(
                 paths,
                 store,
                 settings,
                 workers=workers,
-                on_progress=tick,
-                warn=lambda m: err.print(m, highlight=False, markup=False),
+                on_progress=lambda n, n_events: progress.advance(n, events=n_events),
+                warn=lambda m: err.print(m, highlight=False, markup=False, soft_wrap=True),
             )
-            counts = store.counts()
     except EventwireError as exc:
         raise _fail(exc) from None
-    err.print(summary.line(), highlight=False)
-    err.print(
-        f"{db}: {counts['articles']} articles, {counts['events']} events, {counts['rejects']} rejects",
-        highlight=False,
-    )
-    raise typer.Exit(1 if summary.rejected else 0)
+    _ingest_done(summary, db, None)
 
 
 def _ingest_ray(
     paths: list[str], db: Path | None, settings: Settings, workers: int, address: str | None, out: Path | None
 ) -> None:
     """`ingest --engine ray`: Ray Data codes into Parquet shards, then (with --db) they are loaded."""
+    from eventwire.cli.progress import Progress
     from eventwire.parallel.ray_engine import ingest_ray
 
     if db is None and out is None:
         raise _fail(UsageError("--engine ray needs --db FILE, --out DIR or both"))
     try:
-        summary = ingest_ray(
-            paths,
-            settings,
-            db=db,
-            out=out,
-            address=address,
-            actors=workers,
-            warn=lambda m: err.print(m, highlight=False, markup=False),
-        )
+        with Progress(err, "ingest") as progress:
+            summary = ingest_ray(
+                paths,
+                settings,
+                db=db,
+                out=out,
+                address=address,
+                actors=workers,
+                warn=lambda m: err.print(m, highlight=False, markup=False, soft_wrap=True),
+                on_progress=lambda n, n_events: progress.advance(n, events=n_events),
+                on_stage=progress.stage,
+            )
     except (EventwireError, RuntimeError) as exc:  # RuntimeError: the Ray head or driver failed
         raise _fail(exc) from None
-    err.print(summary.line(), highlight=False)
+    _ingest_done(summary, db, out)
+
+
+def _ingest_done(summary: IngestSummary, db: Path | None, out: Path | None) -> None:
+    """The closing lines of `ingest`, the same whatever the engine; exit 1 when inputs were rejected."""
+    from eventwire.store.duck import EventStore
+
+    err.print(summary.line(), highlight=False, soft_wrap=True)
+    if db is not None:
+        with EventStore(db, read_only=True) as store:
+            counts = store.counts()
+        err.print(
+            f"{db}: {counts['articles']} articles, {counts['events']} events, {counts['rejects']} rejects",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
     if out is not None:
-        err.print(f"{out}: Parquet shards of the coded articles", highlight=False)
+        err.print(
+            f"{out}: Parquet shards of the coded articles", highlight=False, markup=False, soft_wrap=True
+        )
     raise typer.Exit(1 if summary.rejected else 0)
 
 
@@ -181,69 +190,81 @@ def code(
     max_bytes: Annotated[int | None, typer.Option(help="Reject inputs larger than this many bytes.")] = None,
 ) -> None:
     """Code articles and print their events; nothing is stored."""
+    from eventwire.cli.progress import Progress
     from eventwire.ingest.readers import read_inputs
     from eventwire.models import Article, Reject
     from eventwire.pipeline import Pipeline
 
     settings = _settings(model, max_bytes)
-    try:
-        pipe = Pipeline(settings)
-    except EventwireError as exc:
-        raise _fail(exc) from None
+    _check_inputs(paths)
     rejected = 0
     events = []
-    for item in read_inputs(paths, settings):
-        if isinstance(item, Reject):
-            rejected += 1
-            err.print(
-                f"warning: rejected {item.path}: {item.reason}: {item.detail}", highlight=False, markup=False
-            )
-            continue
-        assert isinstance(item, Article)
-        coded = pipe.code_article(item)
-        if format is CodeFormat.jsonl:
-            for e in coded.events:
-                sys.stdout.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            events.extend(coded.events)
+    with Progress(err, "code") as progress:
+        progress.stage("loading the model")
+        try:
+            pipe = Pipeline(settings)
+        except EventwireError as exc:
+            raise _fail(exc) from None
+        progress.stage("")
+        for item in read_inputs(paths, settings):
+            if isinstance(item, Reject):
+                rejected += 1
+                err.print(
+                    f"warning: rejected {item.path}: {item.reason}: {item.detail}",
+                    highlight=False,
+                    markup=False,
+                    soft_wrap=True,
+                )
+                progress.advance(1)
+                continue
+            assert isinstance(item, Article)
+            coded = pipe.code_article(item)
+            progress.advance(1, events=len(coded.events))
+            if format is CodeFormat.jsonl:
+                for e in coded.events:
+                    sys.stdout.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            else:
+                events.extend(coded.events)
     if format is CodeFormat.json:
         sys.stdout.write(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2) + "\n")
     elif format is CodeFormat.table:
-        out.print(events_table(events))
+        out.print(events_table(events, width=out.width))
     raise typer.Exit(1 if rejected else 0)
 
 
 @app.command()
 def events(
     db: DbOption,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
+    type: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT (repeat or a,b).")
+    ] = None,
     actor: Annotated[str | None, typer.Option(help="Text or name of an actor or recipient.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO3 country among actors or recipients.")] = None,
+    country: Annotated[
+        list[str] | None, typer.Option(help="ISO3 country among actors or recipients (repeat or a,b).")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
     modality: Annotated[
-        str | None, typer.Option(help="asserted|negated|hypothetical|speculated|future")
+        list[str] | None, typer.Option(help="asserted|negated|hypothetical|speculated|future (or a,b).")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events (1 or more).")] = None,
     format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     merged: Annotated[
         bool, typer.Option("--merged", help="Merged events: one per happening, with counts and evidence.")
     ] = False,
 ) -> None:
-    """List stored events, filtered."""
-    from eventwire.store.duck import EventFilter, EventStore
+    """List stored events, filtered. Filter values are checked as the HTTP API checks them."""
+    from eventwire import filters
+    from eventwire.store.article_ids import short_id_length
+    from eventwire.store.duck import EventStore
 
     try:
-        for label, value in (("--since", since), ("--until", until)):
-            if value is not None:
-                _check_date(label, value)
+        flt = _event_filter(type, actor, country, since, until, modality)
+        limit = filters.limit(limit)
         if format is EventsFormat.parquet and output is None:
             raise UsageError("--format parquet writes a binary file: give it with --output FILE.parquet")
-        flt = EventFilter(
-            type=type, actor=actor, country=country, since=since, until=until, modality=modality
-        )
         if merged:
             from eventwire.cli.stories_cmd import list_merged
 
@@ -251,29 +272,54 @@ def events(
             return
         with EventStore(db, read_only=True) as store:
             found = store.events(flt, limit=limit)
+            id_length = short_id_length(store.con) if format is EventsFormat.table else 0
     except EventwireError as exc:
         raise _fail(exc) from None
     if format is EventsFormat.table:
-        out.print(events_table(found))
+        out.print(events_table(found, id_length=id_length, width=out.width))
         return
     write_events(found, format.value, output)
 
 
+def _event_filter(
+    types: list[str] | None,
+    actor: str | None,
+    countries: list[str] | None,
+    since: str | None,
+    until: str | None,
+    modalities: list[str] | None,
+) -> EventFilter:
+    """The filters of `eventwire events`, checked by `eventwire.filters` as the HTTP API checks them."""
+    from eventwire import filters
+    from eventwire.store.duck import EventFilter
+
+    first, last = filters.date(since, "since"), filters.date(until, "until")
+    filters.date_range(first, last)
+    return EventFilter(
+        type=filters.event_types(types) or None,
+        actor=filters.text(actor, "actor"),
+        country=filters.country_codes(countries) or None,
+        since=first.isoformat() if first else None,
+        until=last.isoformat() if last else None,
+        modality=filters.modalities(modalities) or None,
+    )
+
+
 @app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
+    article_id: Annotated[
+        str, typer.Argument(help="Article id, a unique start of it, or the source's own id (wikinews-125).")
+    ],
     db: DbOption,
 ) -> None:
     """Print an article with its events, their evidence highlighted."""
+    from eventwire.store.article_ids import resolve_article_id
     from eventwire.store.duck import EventFilter, EventStore
 
     try:
         with EventStore(db, read_only=True) as store:
-            article = store.article(article_id)
-            if article is None:
-                raise UsageError(
-                    f"no article {article_id!r} in {db}; list them with `eventwire events --db {db}`"
-                )
+            article = store.article(resolve_article_id(store.con, article_id))
+            assert article is not None  # resolved ids are stored ids
             found = store.events(EventFilter(article_id=article["article_id"]))
     except EventwireError as exc:
         raise _fail(exc) from None
@@ -310,7 +356,8 @@ def eval_plover(
     from eventwire.eval.plover import evaluate_plover, format_plover_report
 
     _require(file)
-    result = evaluate_plover(file, with_errors=errors)
+    with _coding_progress("eval plover", "records") as pipeline:
+        result = evaluate_plover(file, with_errors=errors, pipeline=pipeline)
     _emit(result, as_json, format_plover_report(result, errors))
 
 
@@ -334,21 +381,27 @@ def eval_articles(
         _require(file)
     if split is not None and split not in SPLITS:
         raise _fail(UsageError(f"--split takes one of {', '.join(SPLITS)}, got {split!r}"))
-    result = evaluate_articles(file, split=split, with_errors=errors)
+    with _coding_progress("eval articles") as pipeline:
+        result = evaluate_articles(file, split=split, with_errors=errors, pipeline=pipeline)
     _emit(result, as_json, format_articles_report(result, errors))
 
 
 @eval_app.command("time")
 def eval_time(
     file: Annotated[Path, typer.Argument(help="Documents with gold TIMEX3 annotations (JSON lines).")],
+    split: Annotated[
+        str, typer.Option(help="tune, check or all: the part of a split set to score (by a hash of doc_id).")
+    ] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="List misses and false expressions.")] = False,
 ) -> None:
     """Score time expression recognition and normalisation."""
-    from eventwire.time.evaluate import evaluate_time, format_time_report
+    from eventwire.time.evaluate import SPLITS, evaluate_time, format_time_report
 
     _require(file)
-    result = evaluate_time(file, errors=errors)
+    if split not in SPLITS:
+        raise _fail(UsageError(f"--split takes one of {', '.join(SPLITS)}, got {split!r}"))
+    result = evaluate_time(file, errors=errors, split=split)
     _emit(result, as_json, format_time_report(result))
 
 
@@ -359,16 +412,61 @@ def eval_geo(
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
 ) -> None:
     """Score toponym recognition and resolution."""
+    from eventwire import filters
     from eventwire.geo.evaluate import evaluate_geo, format_geo_report
 
     _require(file)
+    try:
+        filters.limit(limit)
+    except UsageError as exc:
+        raise _fail(exc) from None
     result = evaluate_geo(file, limit=limit)
     _emit(result, as_json, format_geo_report(result))
+
+
+@eval_app.command("language")
+def eval_language(
+    file: Annotated[Path, typer.Argument(help="Items with their language, one JSON object a line.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List each item the check gets wrong.")] = False,
+) -> None:
+    """Score the language check of ingest: precision and recall of English."""
+    from eventwire.eval.language import evaluate_language, format_language_report
+
+    _require(file)
+    try:
+        result = evaluate_language(file, with_errors=errors)
+    except (ValueError, KeyError) as exc:
+        raise _fail(UsageError(f"{file}: {exc}")) from None
+    _emit(result, as_json, format_language_report(result, errors))
+
+
+def _check_inputs(paths: list[str]) -> None:
+    """Every named input exists (a typo is a usage error, not a reject stored in the database)."""
+    missing = next((p for p in paths if p != "-" and not Path(p).exists()), None)
+    if missing is not None:
+        raise _fail(UsageError(f"no such file or folder: {missing!r}; give files, folders or - for stdin"))
 
 
 def _require(file: Path) -> None:
     if not file.exists():
         raise _fail(UsageError(f"{file} does not exist"))
+
+
+@contextmanager
+def _coding_progress(label: str, unit: str = "articles") -> Iterator[Any]:
+    """A pipeline for an `eval` command that reports on stderr how many items it has coded."""
+    from eventwire.cli.progress import CountingPipeline, Progress
+    from eventwire.pipeline import Pipeline
+
+    with Progress(err, label, unit) as progress:
+        progress.stage("loading the model")
+        try:
+            pipeline = Pipeline()
+        except EventwireError as exc:
+            raise _fail(exc) from None
+        progress.stage("")
+        yield CountingPipeline(pipeline, progress)
 
 
 def _emit(result: dict[str, Any], as_json: bool, report: str) -> None:
@@ -378,19 +476,10 @@ def _emit(result: dict[str, Any], as_json: bool, report: str) -> None:
         out.print(report, highlight=False, markup=False)
 
 
-def _check_date(label: str, value: str) -> None:
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{label} wants a date as YYYY-MM-DD, got {value!r}") from None
-
-
 def _register_commands() -> None:
-    from eventwire.cli import bench_cmd, serve_cmd, stories_cmd
+    from eventwire.cli import bench_cmd, export_cmd, serve_cmd, stories_cmd
 
-    for module in (stories_cmd, serve_cmd, bench_cmd):
+    for module in (stories_cmd, serve_cmd, bench_cmd, export_cmd):
         module.register(app, eval_app)
 
 

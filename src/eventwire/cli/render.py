@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -56,27 +57,61 @@ def entities_label(es: Sequence[Entity]) -> str:
     return "; ".join(entity_label(e) for e in es) or "-"
 
 
-def events_table(events: Sequence[Event]) -> Table:
-    """One row per event: when, what, who to whom, where, and the words that fired."""
-    table = Table(show_lines=False, header_style="bold", expand=False, box=None, pad_edge=False)
-    table.add_column("date", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("modality", no_wrap=True)
-    table.add_column("actors -> recipients", overflow="fold", ratio=3)
-    table.add_column("where", overflow="fold", ratio=1)
-    table.add_column("trigger", overflow="fold", ratio=1)
-    for e in events:
-        who = entities_label(e.actors) + " -> " + entities_label(e.recipients)
-        table.add_row(
+# Widest a folding column of the events table grows before the evidence gets the rest of the line.
+_FOLD_WIDTHS = {"actors -> recipients": 60, "where": 24, "trigger": 24}
+_FOLD_FLOORS = {"actors -> recipients": 16, "where": 8, "trigger": 8}
+_MIN_EVIDENCE = 20  # narrower than this, the evidence column is left out (`eventwire show` has it)
+_EVIDENCE_SHARE = 1 / 3  # of the room left by the fixed columns, kept for the evidence when it is short
+
+
+def events_table(events: Sequence[Event], id_length: int = 8, width: int = 200) -> Table:
+    """One row per event: its article (an id `eventwire show` takes), when, what, who to whom, where, the
+    words that fired and, as far as the `width` allows, the evidence sentence."""
+    heads = ["article", "date", "type", "modality", "actors -> recipients", "where", "trigger"]
+    rows = [
+        [
+            e.article_id[:id_length],
             e.date or "-",
             e.type + (f"/{e.mode}" if e.mode else ""),
             e.modality,
-            who,
+            entities_label(e.actors) + " -> " + entities_label(e.recipients),
             e.location.name if e.location else "-",
             e.trigger.text,
-        )
-    table.caption = f"{len(events)} events (evidence: eventwire show ARTICLE_ID --db FILE)"
+        ]
+        for e in events
+    ]
+    natural = {h: max([cell_len(h), *(cell_len(r[i]) for r in rows)]) for i, h in enumerate(heads)}
+    # The room the folding columns and the evidence share (two spaces between columns).
+    room = width - 2 * len(heads) - sum(n for h, n in natural.items() if h not in _FOLD_WIDTHS)
+    caps = _fold_widths(natural, room - max(_MIN_EVIDENCE, int(room * _EVIDENCE_SHARE)))
+    evidence_width = room - sum(caps.values())
+    with_evidence = evidence_width >= _MIN_EVIDENCE
+    if not with_evidence:  # too narrow: the other columns take the whole line
+        caps = _fold_widths(natural, room + 2)
+    table = Table(show_lines=False, header_style="bold", expand=False, box=None, pad_edge=False)
+    for head in heads:
+        if head in caps:
+            table.add_column(head, overflow="fold", max_width=caps[head])
+        else:
+            table.add_column(head, no_wrap=True)
+    if with_evidence:
+        table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=evidence_width)
+    for e, row in zip(events, rows, strict=True):
+        table.add_row(*row, *([" ".join(e.evidence.text.split())] if with_evidence else []))
+    table.caption = f"{len(events)} events (evidence in its article: eventwire show ARTICLE --db FILE)"
     return table
+
+
+def _fold_widths(natural: dict[str, int], room: int) -> dict[str, int]:
+    """Widths of the folding columns in `room` characters: their natural width up to a cap; when that is
+    too wide, the widest one gives up a character at a time, down to a floor each."""
+    widths = {h: min(natural[h], cap) for h, cap in _FOLD_WIDTHS.items()}
+    while sum(widths.values()) > room:
+        h = max(widths, key=lambda k: widths[k] - _FOLD_FLOORS[k])
+        if widths[h] <= _FOLD_FLOORS[h]:
+            break
+        widths[h] -= 1
+    return widths
 
 
 def flat_row(e: Event) -> dict[str, Any]:
@@ -110,17 +145,11 @@ def flat_row(e: Event) -> dict[str, Any]:
 
 def write_events(events: Sequence[Event], fmt: str, output: Path | None) -> None:
     if fmt == "parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        from eventwire.export.nested import events_table as nested_table
+        from eventwire.export.nested import write_parquet
 
         assert output is not None
-        rows = [flat_row(e) for e in events]
-        table = (
-            pa.Table.from_pylist(rows)
-            if rows
-            else pa.table({c: pa.array([], pa.string()) for c in CSV_COLUMNS})
-        )
-        pq.write_table(table, output)
+        write_parquet(nested_table(events), output)
         return
     buf: io.TextIOBase
     buf = open(output, "w", encoding="utf-8", newline="") if output else io.StringIO()  # noqa: SIM115
@@ -143,15 +172,26 @@ def write_events(events: Sequence[Event], fmt: str, output: Path | None) -> None
 
 
 def show_article(console: Console, article: dict[str, Any], events: Sequence[Event]) -> None:
-    text: str = article["text"]
+    from eventwire.store.display import header_end
+
+    stored: str = article["text"]
+    # The wire header lines are in the line above; the body starts after them (offsets move with it).
+    cut = header_end(stored, article.get("segments"), (e.evidence.start for e in events))
+    text = stored[cut:]
     head = " | ".join(
         str(x) for x in (article.get("published"), article.get("source"), article.get("section")) if x
     )
-    console.print(Text(f"{article['article_id']}  {head}", style="bold"))
-    if article.get("title"):
-        console.print(Text(article["title"], style="bold underline"))
+    source_id = _source_id(article.get("extra"))
+    console.print(
+        Text(f"{article['article_id']}  {head}" + (f"  ({source_id})" if source_id else ""), style="bold")
+    )
+    title = article.get("title")
+    if title and not text.lstrip("\n").startswith(title):
+        console.print(Text(title, style="bold underline"))
     body = Text(text.strip("\n"))
-    lead = len(text) - len(text.lstrip("\n"))
+    lead = len(text) - len(text.lstrip("\n")) + cut
+    if title and text.lstrip("\n").startswith(title):
+        body.stylize("bold underline", 0, len(title))
     for e in events:
         body.stylize("on grey23", e.evidence.start - lead, e.evidence.end - lead)
     for e in events:
@@ -169,3 +209,14 @@ def show_article(console: Console, article: dict[str, Any], events: Sequence[Eve
             line.append(f"  at {e.location.name}")
         console.print(line)
         console.print(Text(f"    \u201c{e.evidence.text}\u201d", style="dim"))
+
+
+def _source_id(extra: Any) -> str | None:
+    """The source's own id of a stored article (`extra` as stored: JSON text or a dict)."""
+    if isinstance(extra, str):
+        try:
+            extra = json.loads(extra)
+        except ValueError:
+            return None
+    value = extra.get("source_id") if isinstance(extra, dict) else None
+    return str(value) if value is not None else None

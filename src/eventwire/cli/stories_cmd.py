@@ -11,10 +11,11 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from eventwire.errors import EventwireError, UsageError
@@ -64,10 +65,13 @@ def stories(
     format: Annotated[StoriesFormat, typer.Option("--format", "-f")] = StoriesFormat.table,
 ) -> None:
     """List stories: articles about one happening, largest first, with their counts."""
+    from eventwire import filters
     from eventwire.store.duck import EventStore
     from eventwire.store.stories import StoryStore
 
     try:
+        filters.limit(limit)
+        filters.limit(min_articles, "min_articles")
         with EventStore(db, read_only=True) as store:
             ss = StoryStore(store)
             if not ss.has_tables():
@@ -76,7 +80,8 @@ def stories(
                 )
             rows = ss.stories(limit=limit, min_articles=min_articles)
     except EventwireError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        message = exc.option_message() if isinstance(exc, filters.FilterError) else str(exc)
+        err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     if format is StoriesFormat.jsonl:
         for r in rows:
@@ -117,19 +122,29 @@ def eval_stories(
     from eventwire.dedup.ecbplus import evaluate_stories, format_story_report, parse_topics
 
     if not file.exists():
-        err.print(f"[red]error:[/red] {file} does not exist", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(file))} does not exist", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
     try:
         wanted = parse_topics(topics)
     except ValueError:
-        err.print(f"[red]error:[/red] --topics wants numbers and ranges like 1-14,16, got {topics!r}")
+        err.print(
+            f"[red]error:[/red] --topics wants numbers and ranges like 1-14,16, got {escape(repr(topics))}",
+            highlight=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(2) from None
-    pipeline = None
-    if events:
-        from eventwire.pipeline import Pipeline
+    from eventwire.cli.progress import CountingPipeline, Progress
 
-        pipeline = Pipeline()
-    result = evaluate_stories(file, topics=wanted, pipeline=pipeline)
+    with Progress(err, "eval stories", "documents") as progress:
+        pipeline = None
+        if events:
+            from eventwire.pipeline import Pipeline
+
+            progress.stage("loading the model")
+            # Typed as the pipeline it wraps: it codes the same, and counts what it codes.
+            pipeline = cast("Pipeline", CountingPipeline(Pipeline(), progress))
+            progress.stage("")
+        result = evaluate_stories(file, topics=wanted, pipeline=pipeline)
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     else:
@@ -149,13 +164,10 @@ def list_merged(db: Path, flt: Any, limit: int | None, fmt: str, output: Path | 
     if fmt == "table":
         out.print(_merged_table(found))
     elif fmt == "parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        from eventwire.export.nested import merged_table, write_parquet
 
         assert output is not None
-        rows = [_flat(d) for d in found]
-        schema_less = pa.table({c: pa.array([], pa.string()) for c in MERGED_CSV_COLUMNS})
-        pq.write_table(pa.Table.from_pylist(rows) if rows else schema_less, output)
+        write_parquet(merged_table(found), output)
     else:
         buf = io.StringIO()
         if fmt == "jsonl":

@@ -7,8 +7,9 @@ one kind), `text` and `mentions` with gold cross-document coreference ids (`inst
   the adjusted Rand index against `story`.
 - Events (with the pipeline): each document is coded, its events merged within the story it was given,
   and every event whose trigger overlaps a gold action mention is scored against the mention's
-  `instance` (a mention without one is a singleton). The coder reads political events, so only part of
-  ECB+'s actions are covered: the report says how many.
+  `instance` (a mention without one is a singleton): B-cubed and ARI of the clusters, and precision and
+  recall of the merges (pairs of events merged), in all and across documents. The coder reads political
+  events, so only part of ECB+'s actions are covered: the report says how many.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from eventwire.dedup.config import StoryConfig
 from eventwire.dedup.features import article_features
 from eventwire.dedup.index import StoryIndex
 from eventwire.dedup.merge import ArticleInfo, MergedEvent, merge_events
-from eventwire.dedup.metrics import adjusted_rand, bcubed
+from eventwire.dedup.metrics import adjusted_rand, bcubed, pairwise_links
+from eventwire.eval.scores import prf
 from eventwire.ingest.formats import article_from_json
 from eventwire.models import Article, Event
 
@@ -98,21 +100,36 @@ def evaluate_stories(
 
 def _score_events(docs: Sequence[Doc], assigned: dict[str, str], pipeline: Pipeline) -> dict[str, Any]:
     coded = list(pipeline.code_articles([d.article for d in docs], batch_size=64))
+    return score_merging(docs, assigned, [c.events for c in coded])
+
+
+def score_merging(
+    docs: Sequence[Doc], assigned: dict[str, str], events: Sequence[Sequence[Event]]
+) -> dict[str, Any]:
+    """Merge each document's coded events (`events[i]` of `docs[i]`) within its story, and score the
+    events that overlap a gold action mention against the mentions' coreference ids.
+
+    B-cubed and ARI score the clusters, singletons included. The merge scores count links: a pair of
+    matched events put in one merged event is a merge; it is right when their gold mentions are one
+    instance. Merge precision is the share of merges that are right, merge recall the share of gold
+    links (pairs of matched mentions of one instance) that were merged; `cross_document_*` count only
+    pairs from two documents, the links that tie reports of a happening together.
+    """
     merged: dict[str, list[MergedEvent]] = {}
-    for d, c in zip(docs, coded, strict=True):
+    for d, evs in zip(docs, events, strict=True):
         story = assigned[d.doc_id]
         info = ArticleInfo(d.doc_id, None, None)
-        merge_events(story, merged.setdefault(story, []), ((e, info) for e in c.events))
+        merge_events(story, merged.setdefault(story, []), ((e, info) for e in evs))
     owner = {eid: m.merged_id for ms in merged.values() for m in ms for eid in m.event_ids}
     gold: dict[tuple[str, str], str] = {}
     pred: dict[tuple[str, str], str] = {}
     n_actions = 0
     n_events = 0
-    for d, c in zip(docs, coded, strict=True):
+    for d, evs in zip(docs, events, strict=True):
         actions = [m for m in d.mentions if "ACTION" in m["tag"]]
         n_actions += len(actions)
-        n_events += len(c.events)
-        for e in c.events:
+        n_events += len(evs)
+        for e in evs:
             hit = _overlapping(e, actions)
             if hit is None:
                 continue
@@ -124,7 +141,7 @@ def _score_events(docs: Sequence[Doc], assigned: dict[str, str], pipeline: Pipel
     p, r, f = bcubed(gold, pred)
     singles = {k: str(k) for k in gold}
     _, _, f0 = bcubed(gold, singles)
-    return {
+    result = {
         "n_events": n_events,
         "n_merged_events": sum(len(ms) for ms in merged.values()),
         "n_gold_action_mentions": n_actions,
@@ -136,6 +153,18 @@ def _score_events(docs: Sequence[Doc], assigned: dict[str, str], pipeline: Pipel
         "ari": round(adjusted_rand(gold, pred), 4) if gold else 0.0,
         "singleton_bcubed_f1": round(f0, 4),
     }
+    doc_of = {k: k[0] for k in gold}
+    for prefix, groups in (("", None), ("cross_document_", doc_of)):
+        n_pred, n_gold, n_both = pairwise_links(gold, pred, groups)
+        mp, mr, mf = prf(n_both, n_pred - n_both, n_gold - n_both)
+        result |= {
+            f"{prefix}merges": n_pred,
+            f"{prefix}gold_links": n_gold,
+            f"{prefix}merge_precision": mp,
+            f"{prefix}merge_recall": mr,
+            f"{prefix}merge_f1": mf,
+        }
+    return result
 
 
 def _overlapping(e: Event, actions: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
@@ -162,6 +191,11 @@ def format_story_report(result: dict[str, Any]) -> str:
             f"  B-cubed  P {ev['bcubed_precision']:.3f}  R {ev['bcubed_recall']:.3f}  "
             f"F1 {ev['bcubed_f1']:.3f}   ARI {ev['ari']:.3f}   "
             f"(every mention alone: F1 {ev['singleton_bcubed_f1']:.3f})",
+            f"  merges   P {ev['merge_precision']:.3f}  R {ev['merge_recall']:.3f}  "
+            f"F1 {ev['merge_f1']:.3f}   ({ev['merges']} merges, {ev['gold_links']} gold links)",
+            f"  across documents  P {ev['cross_document_merge_precision']:.3f}  "
+            f"R {ev['cross_document_merge_recall']:.3f}  F1 {ev['cross_document_merge_f1']:.3f}   "
+            f"({ev['cross_document_merges']} merges, {ev['cross_document_gold_links']} gold links)",
         ]
     return "\n".join(lines)
 

@@ -1,14 +1,24 @@
 """Event merging: the mentions of one happening, within an article and across a story, become one event.
 
-A raw event joins a merged event of its story when nothing contradicts it and something ties them:
+Reports of one story tell many happenings (a signing, the thanks to its mediators, each side's pledges);
+only the reports of one happening merge. A raw event joins a merged event of its story when nothing
+contradicts it and enough ties them:
 - the same PLOVER type and modality, and a compatible mode (equal, or one side has none);
 - compatible actors and recipients: when both sides give countries, they share one, and when both name
-  people or organisations, one side's names hold the other's (for meetings and agreements, where either
-  side may be reported first, the participants are compared as one set);
+  people or organisations, one side's names hold the other's. The two sides are compared as one set
+  only for meetings and cooperation (`SYMMETRIC_TYPES`: "A met B" and "B met A" are one meeting); for
+  every other type the roles must not be reversed (the actor of one is not the recipient of the other).
+  For the acts between parties (`DYADIC_TYPES`), each event may not bring a country the other lacks
+  altogether: a signing by two states and one of them thanking a third are two happenings;
 - compatible dates: the periods their TimeML values cover are at most a day apart;
-- compatible places: not in two different countries;
-- and at least one positive tie: a shared actor, recipient or place, or the same trigger lemma.
+- compatible places (when the text places both): not in two countries, nor more than 250 km apart in
+  one country unless one of them is the whole country. Where the story happens or was filed is no
+  evidence either way: it is the same for most events of a story;
+- a tie: the same trigger lemma; reports that word it differently ("met", "held talks") must share
+  more than a country, since a story mostly happens in one: a person or organisation, both countries
+  of a dyad, or the place.
 Raw events are never dropped: each merged event keeps the ids of all its raw events (its evidence).
+Measured on ECB+ event coreference with `eventwire eval stories` (see the README).
 """
 
 from __future__ import annotations
@@ -22,9 +32,17 @@ from typing import Any
 
 from eventwire.models import Entity, Event, Location
 
-# Types whose two sides are interchangeable in reports ("A met B" / "B met A").
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Types whose two sides are interchangeable in reports ("A met B" / "B met A"). An agreement is not:
+# one side's pledge is not the other side's acceptance.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# Acts between parties, told by who they are between; material acts (attacks, arrests, protests) are
+# not, since their reports name victims, crowds and places very differently.
+DYADIC_TYPES = frozenset(
+    "AGREE CONSULT COOPERATE SUPPORT AID CONCEDE REQUEST ACCUSE REJECT THREATEN SANCTION".split()
+)
 NEAR_KM = 100.0
+FAR_KM = 250.0
+_CONTEXT_PLACES = frozenset({"story", "dateline"})
 DATE_SLACK_DAYS = 1
 
 
@@ -49,6 +67,10 @@ class Parties:
 
     def __bool__(self) -> bool:
         return bool(self.countries or self.names)
+
+    def minus(self, other: Parties) -> Parties:
+        """The parties of this side that the other side does not also have."""
+        return Parties(self.countries - other.countries, self.names - other.names)
 
     def update(self, other: Parties) -> None:
         self.countries |= other.countries
@@ -228,24 +250,62 @@ def tie_score(m: MergedEvent, e: Event) -> int | None:
         return None
     if not periods_meet(m.period, period_of(e.date)):
         return None
-    place = places_tie(m.location, e.location)
+    place = places_tie(told_place(m.location), told_place(e.location))
     if place is False:
         return None
     acts, recs = Parties.of(e.actors), Parties.of(e.recipients)
     if e.type in SYMMETRIC_TYPES:
-        mine = Parties()
-        mine.update(m.actor_parties)
-        mine.update(m.recipient_parties)
-        theirs = Parties()
-        theirs.update(acts)
-        theirs.update(recs)
-        ties = [parties_tie(mine, theirs)]
+        ties = [parties_tie(_joined(m.actor_parties, m.recipient_parties), _joined(acts, recs))]
     else:
         ties = [parties_tie(m.actor_parties, acts), parties_tie(m.recipient_parties, recs)]
+        if roles_reversed(m, acts, recs, ties[0], ties[1]):
+            return None
     if False in ties:
         return None
-    score = 2 * sum(t is True for t in ties) + (place is True) + (e.trigger.lemma in m.lemmas)
+    if e.type in DYADIC_TYPES and new_parties_on_both_sides(m, acts, recs):
+        return None
+    same_lemma = e.trigger.lemma in m.lemmas
+    if not same_lemma and place is not True and not strong_tie(m, acts, recs):
+        return None
+    score = 2 * sum(t is True for t in ties) + (place is True) + same_lemma
     return score or None
+
+
+def strong_tie(m: MergedEvent, acts: Parties, recs: Parties) -> bool:
+    """Reports that word one happening differently ("met" and "held talks") must share more than a
+    country (a story mostly happens in one): a person or organisation, or both countries of a dyad."""
+    mine = _joined(m.actor_parties, m.recipient_parties)
+    theirs = _joined(acts, recs)
+    return bool(mine.names & theirs.names) or len(mine.countries & theirs.countries) >= 2
+
+
+def _joined(a: Parties, b: Parties) -> Parties:
+    both = Parties()
+    both.update(a)
+    both.update(b)
+    return both
+
+
+def roles_reversed(
+    m: MergedEvent, acts: Parties, recs: Parties, actor_tie: bool | None, recipient_tie: bool | None
+) -> bool:
+    """True when the event's actor is the merged event's recipient, or the other way round, and the
+    same side does not tie: "Israel struck" is not a report of "(unnamed) struck Israel"."""
+    m_acts = m.actor_parties.minus(m.recipient_parties)
+    m_recs = m.recipient_parties.minus(m.actor_parties)
+    acts, recs = acts.minus(recs), recs.minus(acts)
+    if parties_tie(m_recs, acts) is True and actor_tie is not True:
+        return True
+    return parties_tie(m_acts, recs) is True and recipient_tie is not True
+
+
+def new_parties_on_both_sides(m: MergedEvent, acts: Parties, recs: Parties) -> bool:
+    """True when each event names a party the other lacks altogether: a signing by two states and one
+    of them thanking a third are two happenings. Countries and names are compared apart."""
+    mine = _joined(m.actor_parties, m.recipient_parties)
+    theirs = _joined(acts, recs)
+    a, b = mine.countries, theirs.countries
+    return bool(a and b and not (a <= b or b <= a))
 
 
 def add_to(m: MergedEvent, e: Event, info: ArticleInfo) -> None:
@@ -324,9 +384,10 @@ def periods_meet(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 
 
 def places_tie(a: Location | None, b: Location | None) -> bool | None:
-    """True for one place (same id, same name or within 100 km), False for two countries, else None.
+    """True for one place (same id, same name or within 100 km); False for two places: in two
+    countries, or in one country more than 250 km apart when neither is the whole country; else None.
 
-    Two places of one country far apart give no verdict: "Canada" and "Vancouver" can be one event.
+    A country and a place in it give no verdict: "Canada" and "Vancouver" can be one event.
     """
     if a is None or b is None:
         return None
@@ -334,11 +395,30 @@ def places_tie(a: Location | None, b: Location | None) -> bool | None:
         return True
     if a.name.lower() == b.name.lower():
         return True
-    if None not in (a.lat, a.lon, b.lat, b.lon) and km(a, b) <= NEAR_KM:
+    near = None if None in (a.lat, a.lon, b.lat, b.lon) else km(a, b)
+    if near is not None and near <= NEAR_KM:
         return True
     if a.country and b.country and a.country != b.country:
         return False
+    if near is not None and near > FAR_KM and not (whole_country(a) or whole_country(b)):
+        return False
     return None
+
+
+def told_place(loc: Location | None) -> Location | None:
+    """The place if the text ties it to the event; where the story happens or where it was filed
+    (`Location.rule` "story", "dateline") is the same for most events of a story and tells none apart."""
+    if loc is None or loc.rule in _CONTEXT_PLACES:
+        return None
+    return loc
+
+
+def whole_country(loc: Location) -> bool:
+    """Whether a location is a country as a whole (its name is its country's)."""
+    from eventwire.actors.countries import country_by_name
+
+    record = country_by_name(loc.name)
+    return record is not None and (loc.country is None or record.code == loc.country)
 
 
 def km(a: Location, b: Location) -> float:

@@ -1,4 +1,4 @@
-"""Clustering scores: B-cubed precision, recall and F1, and the adjusted Rand index.
+"""Clustering scores: B-cubed precision, recall and F1, the adjusted Rand index, and counts of links.
 
 Both take two labelings of the same items (item -> cluster label) and run in time linear in the items.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 
@@ -44,3 +44,27 @@ def adjusted_rand(gold: Mapping[K, Hashable], pred: Mapping[K, Hashable]) -> flo
     if top == expected:
         return 1.0
     return (both - expected) / (top - expected)
+
+
+def pairwise_links(
+    gold: Mapping[K, Hashable], pred: Mapping[K, Hashable], same_group: Mapping[K, Hashable] | None = None
+) -> tuple[int, int, int]:
+    """Counts of links (pairs of items put together): (predicted, gold, both), over the items in `gold`.
+
+    With `same_group` (item -> group, e.g. its document), only pairs from two different groups count.
+    Counted from cluster sizes, so linear in the items.
+    """
+
+    def links(sizes: Mapping[Any, int]) -> int:
+        return sum(c * (c - 1) // 2 for c in sizes.values())
+
+    items = list(gold)
+    by_pred = Counter((pred[i],) for i in items)
+    by_gold = Counter((gold[i],) for i in items)
+    by_both = Counter((gold[i], pred[i]) for i in items)
+    n_pred, n_gold, n_both = links(by_pred), links(by_gold), links(by_both)
+    if same_group is not None:
+        n_pred -= links(Counter((pred[i], same_group[i]) for i in items))
+        n_gold -= links(Counter((gold[i], same_group[i]) for i in items))
+        n_both -= links(Counter((gold[i], pred[i], same_group[i]) for i in items))
+    return n_pred, n_gold, n_both

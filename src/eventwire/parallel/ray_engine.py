@@ -48,12 +48,17 @@ def ingest_ray(
     address: str | None = None,
     actors: int = 1,
     warn: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Code `paths` on Ray into Parquet shards (`out`, else a temporary folder) and load them into `db`.
 
     The Ray driver is a process of its own (`python -m eventwire.parallel.ray_engine JOB`), started with
     the settings Ray reads on import; this process only starts the local head and loads the shards.
+    `on_stage` hears when coding on Ray starts and when loading does; `on_progress` (items, events) then
+    hears each batch loaded, as the local runner reports its batches.
     """
+    stage = on_stage or (lambda text: None)
     require_ray()
     files = [str(Path(f).resolve()) if f != "-" else f for f in iter_input_files(paths)]
     if "-" in files:
@@ -67,14 +72,16 @@ def ingest_ray(
         known.write_text("\n".join(sorted(_stored_ids(db))) if db is not None else "")
         job = Path(scratch) / "job.json"
         spec = {"files": files, "settings": asdict(settings), "target": str(target), "known": str(known)}
+        stage("coding on Ray")
         if address is not None:
             _drive(job, {**spec, "address": address, "actors": actors}, driver_env())
         else:
             with local_head(max(2, os.cpu_count() or 2)) as (head, env):
                 _drive(job, {**spec, "address": head, "actors": actors}, driver_env(env))
+        stage("storing")
         if db is None:
             return shards.summarise(target, warn)
-        return shards.load(target, db, settings, warn)
+        return shards.load(target, db, settings, warn, on_progress)
 
 
 def _drive(job: Path, spec: dict[str, Any], env: dict[str, str]) -> None:

@@ -119,9 +119,14 @@ def row_item(row: dict[str, Any]) -> CodedArticle | Reject | None:
 
 
 def load(
-    target: Path, db: Path, settings: Settings, warn: Callable[[str], None] | None = None
+    target: Path,
+    db: Path,
+    settings: Settings,
+    warn: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> IngestSummary:
-    """Store the shards in `db`: one transaction per batch, then stories, as the local runner does."""
+    """Store the shards in `db`: one transaction per batch, then stories, as the local runner does
+    (`on_progress` hears each batch: items read, events coded)."""
     from eventwire.dedup.tracker import StoryTracker
     from eventwire.runner import Batch, _store
     from eventwire.store.duck import EventStore
@@ -133,6 +138,8 @@ def load(
             coded, rejects, stored = _split(batch, summary, warn)
             summary.already += stored
             _store(store, tracker, Batch(len(batch), [c.article for c in coded], rejects), coded, summary)
+            if on_progress:
+                on_progress(len(batch), sum(len(c.events) for c in coded))
     return summary
 
 

@@ -5,11 +5,15 @@ the actors and recipients of every event (members of compound entries included) 
 two small in-memory tables, `memory.main.actor_keys` (one row per distinct name, country and sector)
 and `memory.main.actor_links` (event row, role, actor key, event type), with the actor-to-recipient pairs
 in `memory.main.actor_pairs`; they make actor counts, the actor network and the actor-name filter cheap
-on large stores. `memory.main.type_scale` gives each event type its side (1 cooperation, -1 conflict)
-and its PLOVER score; `memory.main.evidence_lower` holds the evidence sentences lower-cased, so a text
-search is a plain substring scan (two to four times quicker than ILIKE on the file's column). At 100k
-events the index takes about a second to build and some tens of MB. While the server holds the file, no other
-process can write to it, so the index cannot go stale.
+on large stores. A key is a party (`actor_keys.party`) when the coder identified who it is: a known name
+with a country or a sector, or a country with a sector ("Turkish government", TUR GOV). Bare phrases that
+carry one code or none ("two villages", CVL; "more funding from the US", USA; an unresolved "Agency") and
+doers the sentence does not mention are not; only pairs of parties make the actor network.
+`memory.main.type_scale` gives each event type its side (1 cooperation, -1 conflict) and its PLOVER score;
+`memory.main.evidence_lower` holds the evidence sentences lower-cased, so a text search is a plain
+substring scan (two to four times quicker than ILIKE on the file's column). At 100k events the index takes
+about a second to build and some tens of MB. While the server holds the file, no other process can write
+to it, so the index cannot go stale.
 """
 
 from __future__ import annotations
@@ -33,6 +37,15 @@ _ENTITY_SCHEMA = (
     '"members":[{"text":"VARCHAR","name":"VARCHAR","country":"VARCHAR","sector":"VARCHAR"}]}]'
 )
 
+# An entry identified as a party: a known name with a code, or a country with a sector. "UNK" is no sector;
+# "(unnamed)" (`eventwire.events.doers.UNNAMED`) is a doer the sentence does not mention, whoever it is.
+_PARTY_SQL = (
+    "((nullif(m.country, '') IS NOT NULL AND coalesce(m.sector, '') NOT IN ('', 'UNK')"
+    " AND m.text IS DISTINCT FROM '(unnamed)')"
+    " OR (nullif(m.name, '') IS NOT NULL"
+    " AND (nullif(m.country, '') IS NOT NULL OR coalesce(m.sector, '') NOT IN ('', 'UNK'))))"
+)
+
 _INDEX_SQL = (
     f"""
 CREATE OR REPLACE TABLE memory.main.actor_flat AS
@@ -46,13 +59,13 @@ WITH entries AS (
     FROM entries
 )
 SELECT ev, type, is_actor, coalesce(nullif(m.name, ''), m.text) AS name, m.country AS country,
-       m.sector AS sector
+       m.sector AS sector, {_PARTY_SQL} AS party
 FROM flat
 """,
     """
 CREATE OR REPLACE TABLE memory.main.actor_keys AS
-SELECT row_number() OVER (ORDER BY name, country, sector) AS k, name, country, sector
-FROM (SELECT DISTINCT name, country, sector FROM memory.main.actor_flat)
+SELECT row_number() OVER (ORDER BY name, country, sector) AS k, name, country, sector, party
+FROM (SELECT name, country, sector, bool_or(party) AS party FROM memory.main.actor_flat GROUP BY ALL)
 """,
     """
 CREATE OR REPLACE TABLE memory.main.actor_links AS
@@ -69,6 +82,8 @@ FROM memory.main.actor_links a
 JOIN memory.main.actor_links r ON r.ev = a.ev AND NOT r.is_actor
 LEFT JOIN memory.main.type_scale x ON x.type = a.type
 WHERE a.is_actor AND a.k <> r.k
+  AND a.k IN (SELECT k FROM memory.main.actor_keys WHERE party)
+  AND r.k IN (SELECT k FROM memory.main.actor_keys WHERE party)
 ORDER BY a.ev
 """,
     "DROP TABLE memory.main.actor_flat",

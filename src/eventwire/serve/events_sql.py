@@ -13,6 +13,7 @@ from eventwire.events.lexicon import QUAD_CLASS
 from eventwire.models import Event
 from eventwire.serve.query import EventQuery, PageCursor, Sort, build_where
 from eventwire.serve.stories import StorySource
+from eventwire.store.display import shown_article
 
 
 @dataclass
@@ -164,7 +165,8 @@ _ARTICLE_COLUMNS = (
 def get_article(
     cur: duckdb.DuckDBPyConnection, article_id: str, stories: StorySource
 ) -> dict[str, Any] | None:
-    """An article with its events' offsets; None when there is no such article."""
+    """An article with its events' offsets, as shown (`store.display`: without the wire header lines,
+    offsets moved by `text_offset`); None when there is no such article."""
     row = cur.execute(
         f"SELECT {', '.join('a.' + c for c in _ARTICLE_COLUMNS)}, {stories.article_sql} FROM articles a"
         " WHERE a.article_id = ?",
@@ -184,7 +186,7 @@ def get_article(
             [article_id],
         ).fetchall()
     ]
-    return article
+    return shown_article(article)
 
 
 def articles_for(cur: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, dict[str, Any]]:

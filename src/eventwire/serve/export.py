@@ -1,4 +1,5 @@
-"""Event pages as files: CSV and Parquet with the CLI's export columns (and the story), PLOVER JSON lines."""
+"""Event pages as files: CSV with the CLI's export columns (and the story), Parquet with nested columns (as
+the CLI writes it, plus the quad class and the story), PLOVER JSON lines."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from eventwire.events.lexicon import QUAD_CLASS
 from eventwire.serve.events_sql import PageRows, StoredEvent
 from eventwire.serve.plover import to_plover
 
@@ -27,14 +29,17 @@ def to_csv(page: PageRows) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def to_parquet(page: PageRows) -> bytes:
+def to_parquet(events: Sequence[StoredEvent]) -> bytes:
+    """The events with nested columns (`eventwire.export.nested`), plus their quad class and story."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    table = pa.table({c: [r[i] for r in page.rows] for i, c in enumerate(page.columns)})
-    sink = io.BytesIO()
-    pq.write_table(table, sink)
-    return sink.getvalue()
+    from eventwire.export.nested import events_table, parquet_bytes
+
+    extra = {
+        "quad_class": (pa.string(), [QUAD_CLASS.get(s.event.type) for s in events]),
+        "story_id": (pa.string(), [s.story_id for s in events]),
+    }
+    return parquet_bytes(events_table([s.event for s in events], extra))
 
 
 def to_plover_lines(events: Sequence[StoredEvent], articles: dict[str, dict[str, Any]]) -> bytes:

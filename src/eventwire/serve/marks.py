@@ -54,34 +54,39 @@ def _place(
     return None
 
 
-def event_marks(event: Event, article_text: str) -> tuple[list[Span], bool]:
-    """The spans to mark, in article offsets, and whether the attribution was found in the sentence."""
+def event_marks(event: Event, article_text: str, offset: int = 0) -> tuple[list[Span], bool]:
+    """The spans to mark, in offsets of `article_text`, and whether the attribution was found in the
+    sentence. `article_text` starts `offset` characters into the stored text (the shown text leaves out
+    the wire header), so the event's stored offsets are moved back by `offset`."""
     ev = event.evidence
-    sentence = article_text[ev.start : ev.end]
+    start, end = ev.start - offset, ev.end - offset
+    sentence = article_text[start:end] if start >= 0 else ""
     if sentence != ev.text:  # offsets that do not fit this text: mark nothing rather than the wrong words
         return [], False
     modality = event.modality
-    spans = [Span("evidence", ev.start, ev.end, ev.text, f"{event.type} ({modality})")]
+    spans = [Span("evidence", start, end, ev.text, f"{event.type} ({modality})")]
     inner: list[Span] = []
     tr = event.trigger
     if ev.start <= tr.start < tr.end <= ev.end:
-        inner.append(Span("trigger", tr.start, tr.end, tr.text, f"trigger: {tr.lemma} ({tr.rule})"))
-    anchor = tr.start
+        inner.append(
+            Span("trigger", tr.start - offset, tr.end - offset, tr.text, f"trigger: {tr.lemma} ({tr.rule})")
+        )
+    anchor = tr.start - offset
     # Shortest text first: a long actor phrase that swallows the recipient's words ("Lula, with Angolan
     # Foreign Minister Tete Antonio") then falls back to its name, and both get marked.
     parts = [("actor", e) for e in event.actors] + [("recipient", e) for e in event.recipients]
     for kind, entry in sorted(parts, key=lambda p: len(p[1].text or p[1].name or "")):
-        whole = _place(kind, entry, sentence, ev.start, anchor, inner)
+        whole = _place(kind, entry, sentence, start, anchor, inner)
         if whole is not None:
             inner.append(whole)
             continue
         for member in entry.members:
-            part = _place(kind, member, sentence, ev.start, anchor, inner)
+            part = _place(kind, member, sentence, start, anchor, inner)
             if part is not None:
                 inner.append(part)
     found_attribution = False
     if event.attributed_to is not None:
-        span = _place("attribution", event.attributed_to, sentence, ev.start, anchor, inner)
+        span = _place("attribution", event.attributed_to, sentence, start, anchor, inner)
         if span is not None:
             inner.append(span)
             found_attribution = True

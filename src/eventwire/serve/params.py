@@ -1,51 +1,25 @@
 """Query parameters shared by the event list and the aggregate views, parsed into an `EventQuery`.
 
-List parameters take repeats or commas: `type=CONSULT&type=AID` or `type=CONSULT,AID`.
+List parameters take repeats or commas: `type=CONSULT&type=AID` or `type=CONSULT,AID`. Values are checked
+by `eventwire.filters`, as the CLI's options are, so both accept the same values with the same messages.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated
 
 from fastapi import Query
 
-from eventwire.events.lexicon import EVENT_TYPES
-from eventwire.models import MODALITIES
-from eventwire.serve.errors import bad_parameter
+from eventwire import filters
+from eventwire.filters import FilterError
+from eventwire.serve.errors import ApiError
 from eventwire.serve.query import BBox, EventQuery
 
-_COUNTRY = re.compile(r"^[A-Z]{3}$")
-_SECTOR = re.compile(r"^[A-Z]{3,6}$")
 
-
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    out: list[str] = []
-    for value in values or ():
-        out.extend(v.strip() for v in value.split(",") if v.strip())
-    return tuple(dict.fromkeys(out))
-
-
-def _codes(param: str, values: list[str] | None, pattern: re.Pattern[str], what: str) -> tuple[str, ...]:
-    codes = tuple(v.upper() for v in _split(values))
-    for code in codes:
-        if not pattern.match(code):
-            raise bad_parameter(param, f"{code!r} is not {what}")
-    return codes
-
-
-def _choices(param: str, values: list[str] | None, allowed: tuple[str, ...], upper: bool) -> tuple[str, ...]:
-    picked = tuple((v.upper() if upper else v.lower()) for v in _split(values))
-    for value in picked:
-        if value not in allowed:
-            raise bad_parameter(param, f"unknown value {value!r}; one of {', '.join(allowed)}")
-    return picked
-
-
-def _text(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value or None
+def api_error(exc: FilterError) -> ApiError:
+    """A refused filter value as the API answers it: 422 for a value of the wrong form, else 400."""
+    status = 422 if exc.malformed else 400
+    return ApiError(status, f"{exc.param}: {exc.reason}", param=exc.param, reason=exc.reason)
 
 
 def event_query(
@@ -65,11 +39,23 @@ def event_query(
     actor: Annotated[
         str | None, Query(max_length=200, description="Part of an actor's or recipient's name.")
     ] = None,
+    actor_name: Annotated[
+        str | None, Query(max_length=200, description="An actor's whole name (any case), among the actors.")
+    ] = None,
+    recipient_name: Annotated[
+        str | None,
+        Query(max_length=200, description="A recipient's whole name (any case), among the recipients."),
+    ] = None,
     text: Annotated[
         str | None, Query(max_length=200, description="Part of the evidence sentence (case-insensitive).")
     ] = None,
-    since: Annotated[dt.date | None, Query(description="Earliest event date, YYYY-MM-DD.")] = None,
-    until: Annotated[dt.date | None, Query(description="Latest event date, YYYY-MM-DD.")] = None,
+    since: Annotated[
+        str | None,
+        Query(description="Earliest event date, YYYY-MM-DD.", json_schema_extra={"format": "date"}),
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Latest event date, YYYY-MM-DD.", json_schema_extra={"format": "date"})
+    ] = None,
     place: Annotated[str | None, Query(max_length=200, description="Place name (exact, any case).")] = None,
     geonames_id: Annotated[int | None, Query(description="GeoNames id of the place.")] = None,
     bbox: Annotated[
@@ -79,24 +65,29 @@ def event_query(
     article_id: Annotated[str | None, Query(max_length=200, description="Events of one article.")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Lowest confidence.")] = None,
 ) -> EventQuery:
-    if since and until and since > until:
-        raise bad_parameter("since", f"{since} is after until={until}")
-    return EventQuery(
-        types=_choices("type", type, EVENT_TYPES, upper=True),
-        modalities=_choices("modality", modality, MODALITIES, upper=False),
-        countries=_codes("country", country, _COUNTRY, "a three-letter code"),
-        actor_countries=_codes("actor_country", actor_country, _COUNTRY, "a three-letter code"),
-        recipient_countries=_codes("recipient_country", recipient_country, _COUNTRY, "a three-letter code"),
-        actor_sectors=_codes("actor_sector", actor_sector, _SECTOR, "a sector code"),
-        recipient_sectors=_codes("recipient_sector", recipient_sector, _SECTOR, "a sector code"),
-        actor=_text(actor),
-        text=_text(text),
-        since=since,
-        until=until,
-        place=_text(place),
-        geonames_id=geonames_id,
-        bbox=BBox.parse(bbox) if bbox else None,
-        story=_text(story),
-        article_id=_text(article_id),
-        min_confidence=min_confidence,
-    )
+    try:
+        first, last = filters.date(since, "since"), filters.date(until, "until")
+        filters.date_range(first, last)
+        return EventQuery(
+            types=filters.event_types(type),
+            modalities=filters.modalities(modality),
+            countries=filters.country_codes(country),
+            actor_countries=filters.country_codes(actor_country, "actor_country"),
+            recipient_countries=filters.country_codes(recipient_country, "recipient_country"),
+            actor_sectors=filters.sector_codes(actor_sector, "actor_sector"),
+            recipient_sectors=filters.sector_codes(recipient_sector, "recipient_sector"),
+            actor=filters.text(actor, "actor"),
+            actor_name=filters.text(actor_name, "actor_name"),
+            recipient_name=filters.text(recipient_name, "recipient_name"),
+            text=filters.text(text, "text"),
+            since=first,
+            until=last,
+            place=filters.text(place, "place"),
+            geonames_id=geonames_id,
+            bbox=BBox.parse(bbox) if bbox else None,
+            story=filters.text(story, "story"),
+            article_id=filters.text(article_id, "article_id"),
+            min_confidence=min_confidence,
+        )
+    except FilterError as exc:
+        raise api_error(exc) from None

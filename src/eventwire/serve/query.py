@@ -53,6 +53,8 @@ class EventQuery:
     actor_sectors: tuple[str, ...] = ()
     recipient_sectors: tuple[str, ...] = ()
     actor: str | None = None  # part of an actor's or recipient's name, either role
+    actor_name: str | None = None  # an actor's whole name (any case), as an actor
+    recipient_name: str | None = None  # a recipient's whole name (any case), as a recipient
     text: str | None = None  # part of the evidence sentence
     since: dt.date | None = None
     until: dt.date | None = None
@@ -128,6 +130,13 @@ def build_where(q: EventQuery, stories: StorySource) -> Where:
             " WHERE k.name ILIKE ? ESCAPE '\\')",
             like_pattern(q.actor),
         )
+    for is_actor, name in ((True, q.actor_name), (False, q.recipient_name)):
+        if name:
+            w.add(
+                "rowid IN (SELECT l.ev FROM memory.main.actor_links l JOIN memory.main.actor_keys k USING (k)"
+                f" WHERE {'' if is_actor else 'NOT '}l.is_actor AND lower(k.name) = lower(?))",
+                name,
+            )
     if q.text:
         w.add("rowid IN (SELECT ev FROM memory.main.evidence_lower WHERE contains(text, ?))", q.text.lower())
     if q.since:

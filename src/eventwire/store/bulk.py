@@ -1,7 +1,9 @@
 """Batched writes: a batch of coded articles goes into DuckDB as Arrow tables, one INSERT per table.
 
-The rows are exactly those `EventStore.write_batch` writes row by row (same columns, same skipping of
-stored articles, same `ON CONFLICT DO NOTHING`), in one transaction; only the speed differs.
+These functions only write batches into a connection they are given; the connection, the schema and the
+reads belong to `store.duck.EventStore`, which calls them (`EventStore.write_batch`, `write_new`). This
+module imports nothing of `store.duck`. Rows are those of `store.rows`; a stored article is skipped and
+keys are `ON CONFLICT DO NOTHING`, in one transaction per batch.
 """
 
 from __future__ import annotations
@@ -9,15 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyarrow as pa
 
 from eventwire.models import CodedArticle, Reject
 from eventwire.store.rows import EVENT_COLUMNS, article_row, event_row
-
-if TYPE_CHECKING:
-    from eventwire.store.duck import EventStore
 
 # Arrow types for the store's column types (`store/schema.py`); a batch is built with the types of the
 # table it goes into, read from the database.
@@ -36,20 +35,17 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 _SCHEMAS: dict[tuple[str, tuple[str, ...]], pa.Schema] = {}
 
 
-def write_batch(store: EventStore, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> int:
-    """Store a batch in one transaction; returns how many articles were new."""
-    return len(write_new(store, coded, rejects))
+def write_batch(con: Any, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> int:
+    """Store a batch in one transaction on `con`; returns how many articles were new."""
+    return len(write_new(con, coded, rejects))
 
 
-def write_new(
-    store: EventStore, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()
-) -> list[CodedArticle]:
-    """Store a batch in one transaction; returns the coded articles that were not stored before."""
+def write_new(con: Any, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> list[CodedArticle]:
+    """Store a batch in one transaction on `con`; returns the coded articles that were not stored before."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
-        known = store.known_article_ids(c.article.article_id for c in coded)
+        known = stored_keys(con, "articles", "article_id", [c.article.article_id for c in coded])
         fresh: list[CodedArticle] = []
         for c in coded:
             if c.article.article_id not in known:

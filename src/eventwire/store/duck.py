@@ -1,4 +1,7 @@
-"""The event store: one DuckDB file. Each batch is one transaction; storing an article twice is a no-op."""
+"""The event store: one DuckDB file. Each batch is one transaction; storing an article twice is a no-op.
+
+`EventStore` owns the connection (opening, schema, reads); `store.bulk` writes its batches.
+"""
 
 from __future__ import annotations
 
@@ -13,30 +16,39 @@ import duckdb
 
 from eventwire.errors import UsageError
 from eventwire.models import CodedArticle, Event, Reject
+from eventwire.store import bulk
+from eventwire.store.locking import retry_on_lock
 from eventwire.store.schema import SCHEMA_VERSION, TABLES
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Filters shared by the CLI, the Python API and the HTTP API. Values are bound, never spliced."""
+    """Filters shared by the CLI, the Python API and the HTTP API. Values are bound, never spliced.
 
-    type: str | None = None
+    `type`, `country` and `modality` take one value or several (any of them matches); the CLI checks
+    them first with `eventwire.filters`, as the HTTP API does."""
+
+    type: str | tuple[str, ...] | None = None
     actor: str | None = None  # text or name of an actor or recipient, case-insensitive substring
-    country: str | None = None  # ISO3 among actors or recipients
+    country: str | tuple[str, ...] | None = None  # ISO3 among actors or recipients
     since: str | None = None
     until: str | None = None
-    modality: str | None = None
+    modality: str | tuple[str, ...] | None = None
     article_id: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if self.type:
-            clauses.append("type = ?")
-            params.append(self.type.upper())
+            clauses.append("list_contains(?::VARCHAR[], type)")
+            params.append([t.upper() for t in _listed(self.type)])
         if self.country:
-            clauses.append("(list_contains(actor_countries, ?) OR list_contains(recipient_countries, ?))")
-            params += [self.country.upper()] * 2
+            countries = [c.upper() for c in _listed(self.country)]
+            clauses.append(
+                "(list_has_any(actor_countries, ?::VARCHAR[])"
+                " OR list_has_any(recipient_countries, ?::VARCHAR[]))"
+            )
+            params += [countries, countries]
         if self.actor:
             clauses.append(
                 "(lower(CAST(actors AS VARCHAR)) LIKE ? OR lower(CAST(recipients AS VARCHAR)) LIKE ?)"
@@ -49,12 +61,16 @@ class EventFilter:
             clauses.append("event_date <= CAST(? AS DATE)")
             params.append(self.until)
         if self.modality:
-            clauses.append("modality = ?")
-            params.append(self.modality)
+            clauses.append("list_contains(?::VARCHAR[], modality)")
+            params.append(list(_listed(self.modality)))
         if self.article_id:
             clauses.append("article_id = ?")
             params.append(self.article_id)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _listed(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 class EventStore:
@@ -64,18 +80,41 @@ class EventStore:
             raise UsageError(
                 f"no database at {self.path}; create one with `eventwire ingest PATH --db {self.path}`"
             )
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._connect()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection; opened again after `release`, waiting while another process writes the file."""
+        if self._con is None:
+            self._connect()
+        assert self._con is not None
+        return self._con
+
+    def _connect(self) -> None:
+        def attempt() -> duckdb.DuckDBPyConnection:
+            return duckdb.connect(self.path, read_only=self.read_only)
+
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            con = retry_on_lock(self.path, attempt)
         except duckdb.IOException as exc:
             raise UsageError(f"cannot open {self.path}: {exc}") from exc
-        if not read_only:
-            self.con.execute(TABLES)
-            self.con.execute(
+        if not self.read_only:
+            con.execute(TABLES)
+            con.execute(
                 "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]
             )
+        self._con = con
+
+    def release(self) -> None:
+        """Close the file until the next use, so that other processes can open it (`store.locking`)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def close(self) -> None:
-        self.con.close()
+        self.release()
 
     def __enter__(self) -> EventStore:
         return self
@@ -86,15 +125,15 @@ class EventStore:
     # --- writing -------------------------------------------------------------------------------
 
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
-        from eventwire.store.bulk import stored_keys
-
-        return stored_keys(self.con, "articles", "article_id", list(ids))
+        return bulk.stored_keys(self.con, "articles", "article_id", list(ids))
 
     def write_batch(self, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> int:
         """Store a batch in one transaction; returns how many articles were new."""
-        from eventwire.store.bulk import write_batch
+        return bulk.write_batch(self.con, coded, rejects)
 
-        return write_batch(self, coded, rejects)
+    def write_new(self, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> list[CodedArticle]:
+        """Store a batch in one transaction; returns the coded articles that were not stored before."""
+        return bulk.write_new(self.con, coded, rejects)
 
     def add_rejects(self, rejects: Sequence[Reject]) -> None:
         self._insert_rejects(rejects, dt.datetime.now(dt.UTC).replace(tzinfo=None))

@@ -59,7 +59,12 @@ class NewAssignment:
 
 class StoryStore:
     def __init__(self, store: EventStore) -> None:
-        self.con = store.con
+        self.store = store
+
+    @property
+    def con(self) -> Any:
+        """The store's connection, opened again when the store released it between batches."""
+        return self.store.con
 
     def has_tables(self) -> bool:
         row = self.con.execute(

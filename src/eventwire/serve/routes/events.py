@@ -9,6 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
+from eventwire import filters as checks
+from eventwire.filters import FilterError
 from eventwire.serve import export
 from eventwire.serve.deps import CursorDep, DbDep, QueryDep
 from eventwire.serve.errors import ApiError
@@ -22,6 +24,7 @@ from eventwire.serve.events_sql import (
 )
 from eventwire.serve.marks import event_marks
 from eventwire.serve.merged import merged_of
+from eventwire.serve.params import api_error
 from eventwire.serve.query import PageCursor, Sort
 from eventwire.serve.schemas import ERROR_RESPONSES, EventDetail, EventPage
 
@@ -59,7 +62,13 @@ def list_events(
     sort: Annotated[
         str, Query(description="date, type, confidence, modality or place; '-' first for descending.")
     ] = "-date",
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")] = 50,
+    limit: Annotated[
+        int,
+        Query(
+            description=f"Page size, at most {MAX_LIMIT}.",
+            json_schema_extra={"minimum": 1, "maximum": MAX_LIMIT},
+        ),
+    ] = 50,
     cursor: Annotated[
         str | None, Query(max_length=2000, description="`next_cursor` of the page before.")
     ] = None,
@@ -69,6 +78,10 @@ def list_events(
 ) -> Any:
     """Events matching the filters, one page at a time (keyset pagination: pages stay stable and quick).
     Items are the stored event JSON with `quad_class` and `story_id` added."""
+    try:
+        checks.limit(limit, maximum=MAX_LIMIT)  # checked as the CLI's --limit is, with its message
+    except FilterError as exc:
+        raise api_error(exc) from None
     order = Sort.parse(sort)
     after = PageCursor.decode(cursor, order) if cursor else None
     if format is Format.json:
@@ -82,10 +95,13 @@ def list_events(
         events, next_cursor = page_events(cur, q, db.stories, order, limit, after)
         articles = articles_for(cur, [s.event.article_id for s in events])
         content = export.to_plover_lines(events, articles)
+    elif format is Format.parquet:
+        events, next_cursor = page_events(cur, q, db.stories, order, limit, after)
+        content = export.to_parquet(events)
     else:
         table = page_table(cur, q, db.stories, order, limit, after)
         next_cursor = table.next_cursor
-        content = export.to_csv(table) if format is Format.csv else export.to_parquet(table)
+        content = export.to_csv(table)
     headers["Content-Disposition"] = f'attachment; filename="events.{export.SUFFIXES[format.value]}"'
     if next_cursor:
         headers["X-Next-Cursor"] = next_cursor
@@ -102,7 +118,7 @@ def event_detail(db: DbDep, cur: CursorDep, event_id: Annotated[str, Path(max_le
     article = get_article(cur, stored.event.article_id, db.stories)
     if article is None:
         raise ApiError(404, f"the article {stored.event.article_id!r} of event {event_id!r} is missing")
-    spans, attribution_found = event_marks(stored.event, article["text"])
+    spans, attribution_found = event_marks(stored.event, article["text"], article["text_offset"])
     return {
         "event": stored.to_dict(),
         "article": article,

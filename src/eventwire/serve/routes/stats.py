@@ -74,7 +74,10 @@ def network(
     ),
     limit: Annotated[int, Query(ge=1, le=500, description="The heaviest edges, at most this many.")] = 60,
 ) -> dict[str, Any]:
-    """Actor-to-recipient edges with event counts and the balance of cooperation against conflict."""
+    """Actor-to-recipient edges with event counts and the balance of cooperation against conflict. With
+    `node=actor`, only parties are nodes: a known name with a country or sector, or a country with a sector;
+    bare phrases ("two villages") are left out. `actor_name` and `recipient_name` (or `actor_country` and
+    `recipient_country`) select the events of one edge."""
     return {**aggregates.network(cur, q, db.stories, node.value, limit), "filters": q.active()}
 
 

@@ -1,6 +1,9 @@
 // Talking to the API: query strings from the filter state, JSON in, errors as readable messages.
 
-const FILTER_KEYS = ["type", "modality", "country", "actor", "text", "since", "until", "place", "geonames_id", "story"];
+const FILTER_KEYS = [
+  "type", "modality", "country", "actor", "text", "since", "until", "place", "geonames_id", "story",
+  "actor_country", "recipient_country", "actor_name", "recipient_name",
+];
 
 export function queryString(filters, extra = {}, omit = []) {
   const params = new URLSearchParams();

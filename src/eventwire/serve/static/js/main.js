@@ -5,7 +5,7 @@ import { TYPE_ORDER } from "./colors.js";
 import { el, formatCount } from "./dom.js";
 import { EvidencePanel } from "./evidence.js";
 import { PlaceMap } from "./map.js";
-import { Network } from "./network.js";
+import { Network, PAIR_KEYS } from "./network.js";
 import { State } from "./state.js";
 import { EventTable } from "./table.js";
 import { Timeline } from "./timeline.js";
@@ -43,9 +43,15 @@ function fillForm() {
   } else {
     chip.hidden = true;
   }
+  const pair = state.filters;
+  const from = pair.actor_name || pair.actor_country;
+  const to = pair.recipient_name || pair.recipient_country;
+  document.getElementById("pair-chip-text").textContent = from || to ? `Pair: ${from || "any"} → ${to || "any"}` : "";
+  document.getElementById("pair-chip").hidden = !(from || to);
   document.getElementById("t-bucket").value = state.settings.bucket;
   document.getElementById("t-stack").value = state.settings.stack;
   document.getElementById("n-node").value = state.settings.node;
+  document.getElementById("n-edges").value = state.settings.edges;
 }
 
 form.addEventListener("submit", (ev) => {
@@ -64,9 +70,11 @@ for (const name of ["type", "modality", "since", "until"]) {
 }
 document.getElementById("f-clear").addEventListener("click", () => state.replaceFilters({}));
 document.getElementById("place-chip-clear").addEventListener("click", () => state.setFilters({ place: "", geonames_id: "" }));
+document.getElementById("pair-chip-clear").addEventListener("click", () => state.setFilters(Object.fromEntries(PAIR_KEYS.map((k) => [k, ""]))));
 document.getElementById("t-bucket").addEventListener("change", (ev) => state.setSetting("bucket", ev.target.value));
 document.getElementById("t-stack").addEventListener("change", (ev) => state.setSetting("stack", ev.target.value));
 document.getElementById("n-node").addEventListener("change", (ev) => state.setSetting("node", ev.target.value));
+document.getElementById("n-edges").addEventListener("change", (ev) => state.setSetting("edges", ev.target.value));
 window.addEventListener("hashchange", () => {
   state.readHash();
   fillForm();
@@ -91,7 +99,7 @@ state.subscribe((keys) => {
     timeline.load();
     return;
   }
-  if (only(keys, ["setting:node"])) {
+  if (only(keys, ["setting:node", "setting:edges"])) {
     network.load();
     return;
   }

@@ -3,7 +3,7 @@
 
 import { FILTER_KEYS } from "./api.js";
 
-const SETTINGS = { sort: "-date", bucket: "auto", stack: "types", node: "country" };
+const SETTINGS = { sort: "-date", bucket: "auto", stack: "types", node: "country", edges: "60" };
 
 export class State {
   constructor() {
