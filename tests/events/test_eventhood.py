@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_coder_rules import code
+from test_coder_rules import code, one
 
 
 def _types(pipeline, text: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -135,3 +135,17 @@ def test_denied_doers_make_a_negated_event_not_a_refusal(pipeline, text: str) ->
 def test_warnings_about_diseases_and_needs_are_no_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert "THREATEN" not in _types(pipeline, "The UN warned neighbours of Turkey about bird flu.")
     assert "REQUEST" not in _types(pipeline, "About 7.5 million South Sudanese now require humanitarian aid.")
+
+
+def test_disasters_and_animals_are_not_doers(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "A magnitude 6.8 earthquake struck central Morocco late Friday, killing more than 2,000 people.",
+        "Cyclone Freddy destroyed thousands of homes in Malawi.",
+        "Wildfires forced thousands of residents to flee their homes in Greece.",
+        "A fire at a chemical plant in Gujarat killed seven workers on Tuesday.",
+        "A shark attacked a surfer off the coast of New South Wales.",
+    ):
+        events = [e for e in code(pipeline, text) if e.type in ("ASSAULT", "COERCE")]
+        assert not events, (text, [(e.type, e.trigger.text) for e in events])
+    # Fire that people open is violence.
+    assert one(code(pipeline, "Soldiers opened fire on protesters in Khartoum on Monday."), "ASSAULT")

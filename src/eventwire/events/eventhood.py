@@ -19,9 +19,14 @@ from eventwire.models import Entity
 NON_PARTIES = words(
     "outbreak virus viruses disease diseases epidemic pandemic flu influenza strain strains cholera ebola "
     "measles mpox infection infections illness illnesses case cases bacteria bacterium pathogen germ "
-    "storm earthquake quake flood floods flooding hurricane cyclone typhoon tsunami wildfire drought "
-    "famine landslide avalanche accident crash heatwave eruption contamination symptom symptoms"
+    "storm storms earthquake quake flood floods flooding floodwater floodwaters hurricane cyclone typhoon "
+    "tornado tsunami wildfire wildfires bushfire bushfires blaze blazes lightning snow snowfall "
+    "rain rains downpour hail wind winds heat cold frost drought famine landslide landslides mudslide "
+    "avalanche accident crash collision derailment heatwave eruption volcano contamination symptom symptoms "
+    "shark sharks crocodile crocodiles snake snakes bear bears elephant elephants wolf wolves"
 )
+# Doers that are no party though they may be an act's object ("opened fire on protesters").
+_DISASTER_DOERS = NON_PARTIES | words("fire fires")
 # Animals and things whose harm or restriction is no political act.
 NON_HUMAN = words(
     "animal animals bird birds poultry chicken chickens duck ducks hog hogs pig pigs cattle cow cows "
@@ -58,6 +63,9 @@ def not_an_act(
     participants = _participants(tok, actor_toks)
     if any(lemma(t) in NON_PARTIES and not t.ent_type_ for t in participants):
         return "a disease or disaster takes part"
+    doers = participants[:1] + [c for c in tok.children if c.dep_ == "nsubj" and c not in participants]
+    if any(_names_a_disaster(t) for t in doers):
+        return "a disaster is the doer"
     if etype in (lx.ASSAULT, lx.COERCE, lx.AID) and any(lemma(t) in NON_HUMAN for t in participants[1:]):
         return "done to animals or goods"
     if etype == lx.ASSAULT and any(lemma(t) in _ROAD_AGENTS for t in actor_toks):
@@ -90,6 +98,14 @@ def _participants(tok: Token, actor_toks: list[Token]) -> list[Token]:
         out.extend(prep_objects(obj, "of"))
     out.extend(prep_objects(tok, "of"))
     return out
+
+
+def _names_a_disaster(doer: Token) -> bool:
+    """A doer whose own words name a disaster or an animal: "Cyclone Freddy", "a magnitude 6.8
+    earthquake" (however the parser hung it), "a fire at a chemical plant"."""
+    words_ = [doer, *(c for c in doer.children if c.dep_ in ("compound", "amod", "nmod", "appos", "nummod"))]
+    words_ += [g for c in doer.children if c.dep_ in ("nummod", "appos") for g in c.children]
+    return any(lemma(t) in _DISASTER_DOERS and t.pos_ in ("NOUN", "PROPN") for t in words_)
 
 
 def _press(tok: Token) -> bool:
