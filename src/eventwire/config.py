@@ -23,6 +23,14 @@ class Settings:
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "64")))
     # Minimum share of letters among non-space characters before a text counts as prose.
     min_letter_ratio: float = 0.5
+    # Publication date (YYYY-MM-DD) of inputs that carry none of their own, in their content or file name.
+    published: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.published is not None:
+            from eventwire.ingest.dates import published_option
+
+            object.__setattr__(self, "published", published_option(self.published))
 
     def with_overrides(self, **kwargs: Any) -> Settings:
         """Apply CLI values; None means 'not given' and keeps the lower-precedence value."""

@@ -24,6 +24,24 @@ class Segment:
     duplicate_of: int | None = None
 
 
+@dataclass(frozen=True)
+class Dateline:
+    """Where (and when) a story was filed, as its body opens: `NAIROBI, June 20 (Reuters) -`.
+
+    `start`-`end` is its span in the article text, `end` where the story's own words begin (after the dash
+    and the spaces that follow it). `date` is ISO YYYY-MM-DD when the dateline gives a month and a day and
+    the year is known (written in the dateline, else taken from the publication date); else None.
+    """
+
+    place: str  # as written: "NAIROBI", "San Francisco"
+    start: int
+    end: int
+    region: str | None = None  # region or country as written: "Ukraine", "Calif."
+    date_text: str | None = None  # as written: "June 20", "Jan. 5, 2024", "Tuesday"
+    date: str | None = None
+    agency: str | None = None  # "Reuters", "AP", "PRNewswire"
+
+
 @dataclass
 class Article:
     """One news story as read from its source, before any analysis."""
@@ -39,7 +57,9 @@ class Article:
     local_time: str | None = None  # HH:MM when the article states a local time line
     lang: str = "en"
     segments: list[Segment] = field(default_factory=list)
+    # Where `published` came from is `extra["published_from"]`: header, json, page, dateline, file_name, flag.
     extra: dict[str, Any] = field(default_factory=dict)
+    dateline: Dateline | None = None  # the dateline opening the first body paragraph
 
     def segment_text(self, seg: Segment) -> str:
         return self.text[seg.start : seg.end]

@@ -161,7 +161,7 @@ class Pipeline:
         t_end = offset + max(t.idx + len(t) for t in trig_toks)
         tx = governing_timex(f.trigger, offset, timexes)
         date: str | None = article.published
-        precision: str | None = "day" if article.published else None
+        precision: str | None = "day" if article.published else "unknown"
         if tx is not None:
             date, precision = tx.value.split("T", 1)[0], precision_of(tx.value)
         parties = [p.country for ent in (*f.actors, *f.recipients) for p in ent.flat()]

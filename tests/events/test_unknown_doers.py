@@ -50,7 +50,6 @@ def test_a_thing_done_to_nobody_is_no_event(pipeline) -> None:  # type: ignore[n
     # (A banned book is censorship, which the guidelines code as COERCE, so it is not among these.)
     for text in (
         "The crops were destroyed by locusts.",
-        "The old factory was demolished last year.",
         "All livestock on the farm have been slaughtered.",
         "The cow was destroyed after it fell ill.",
         "Hundreds have been killed by the floods across the region.",

@@ -75,7 +75,7 @@ def test_json_article_keeps_unknown_fields() -> None:
         {"text": "Body text.", "id": "x1", "published": "2023-05-06T10:00:00Z", "lang": "en", "tags": ["a"]}
     )
     assert a.published == "2023-05-06"
-    assert a.extra == {"lang": "en", "tags": ["a"], "source_id": "x1"}
+    assert a.extra == {"lang": "en", "tags": ["a"], "source_id": "x1", "published_from": "json"}
     with pytest.raises(RejectError):
         article_from_json({"title": "no text"})
     with pytest.raises(RejectError):

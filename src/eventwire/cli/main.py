@@ -67,9 +67,18 @@ DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file holding articl
 
 
 def _settings(
-    model: str | None = None, max_bytes: int | None = None, batch_size: int | None = None
+    model: str | None = None,
+    max_bytes: int | None = None,
+    batch_size: int | None = None,
+    published: str | None = None,
 ) -> Settings:
-    return Settings().with_overrides(spacy_model=model, max_bytes=max_bytes, batch_size=batch_size)
+    """The command's settings; a `--published` that is not a date is a usage error (one line, exit 2)."""
+    try:
+        return Settings().with_overrides(
+            spacy_model=model, max_bytes=max_bytes, batch_size=batch_size, published=published
+        )
+    except UsageError as exc:
+        raise _fail(exc) from None
 
 
 def _fail(exc: Exception, code: int = 2) -> typer.Exit:
@@ -83,13 +92,25 @@ def _fail(exc: Exception, code: int = 2) -> typer.Exit:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories (recursive), - for stdin, http(s) URLs of pages or feeds, WARC files."
+        ),
+    ],
     db: Annotated[
         Path | None, typer.Option("--db", help="DuckDB file holding articles, events and rejects.")
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (env EVENTWIRE_SPACY_MODEL).")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Reject inputs larger than this many bytes.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per batch (one transaction each).")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="Publication date (YYYY-MM-DD) of inputs that carry none of their own "
+            "(no header, JSON date, page date, dated dateline or date in the file name)."
+        ),
+    ] = None,
     workers: Annotated[
         int,
         typer.Option(
@@ -110,7 +131,7 @@ def ingest(
     from eventwire.runner import ingest as run_ingest
     from eventwire.store.duck import EventStore
 
-    settings = _settings(model, max_bytes, batch_size)
+    settings = _settings(model, max_bytes, batch_size, published)
     _check_inputs(paths)  # before any database is made
     if engine is Engine.ray:
         _ingest_ray(paths, db, settings, workers, address, out)
@@ -184,10 +205,20 @@ def _ingest_done(summary: IngestSummary, db: Path | None, out: Path | None) -> N
 
 @app.command()
 def code(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories, - for stdin, http(s) URLs of pages or feeds, WARC files."),
+    ],
     format: Annotated[CodeFormat, typer.Option("--format", "-f", help="Output format.")] = CodeFormat.jsonl,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (env EVENTWIRE_SPACY_MODEL).")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Reject inputs larger than this many bytes.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="Publication date (YYYY-MM-DD) of inputs that carry none of their own "
+            "(no header, JSON date, page date, dated dateline or date in the file name)."
+        ),
+    ] = None,
 ) -> None:
     """Code articles and print their events; nothing is stored."""
     from eventwire.cli.progress import Progress
@@ -195,7 +226,7 @@ def code(
     from eventwire.models import Article, Reject
     from eventwire.pipeline import Pipeline
 
-    settings = _settings(model, max_bytes)
+    settings = _settings(model, max_bytes, published=published)
     _check_inputs(paths)
     rejected = 0
     events = []
@@ -443,7 +474,9 @@ def eval_language(
 
 def _check_inputs(paths: list[str]) -> None:
     """Every named input exists (a typo is a usage error, not a reject stored in the database)."""
-    missing = next((p for p in paths if p != "-" and not Path(p).exists()), None)
+    from eventwire.web.sources import is_url
+
+    missing = next((p for p in paths if p != "-" and not is_url(p) and not Path(p).exists()), None)
     if missing is not None:
         raise _fail(UsageError(f"no such file or folder: {missing!r}; give files, folders or - for stdin"))
 
@@ -477,9 +510,9 @@ def _emit(result: dict[str, Any], as_json: bool, report: str) -> None:
 
 
 def _register_commands() -> None:
-    from eventwire.cli import bench_cmd, export_cmd, serve_cmd, stories_cmd
+    from eventwire.cli import bench_cmd, export_cmd, serve_cmd, stories_cmd, watch_cmd, web_cmd
 
-    for module in (stories_cmd, serve_cmd, bench_cmd, export_cmd):
+    for module in (stories_cmd, serve_cmd, bench_cmd, export_cmd, watch_cmd, web_cmd):
         module.register(app, eval_app)
 
 

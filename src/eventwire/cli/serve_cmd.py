@@ -41,7 +41,9 @@ def serve(
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
     err.print(
-        f"eventwire: serving {db} read-only at http://{host}:{port}/ (API docs at /docs)",
+        f"eventwire: serving {db} read-only at http://{host}:{port}/ (API docs at /docs); "
+        "ingest and watch may write to it meanwhile, their events show within "
+        f"{web.state.db.refresh_seconds:g} s",
         markup=False,
         highlight=False,
     )

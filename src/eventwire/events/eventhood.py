@@ -66,7 +66,9 @@ def not_an_act(
     doers = participants[:1] + [c for c in tok.children if c.dep_ == "nsubj" and c not in participants]
     if any(_names_a_disaster(t) for t in doers):
         return "a disaster is the doer"
-    if etype in (lx.ASSAULT, lx.COERCE, lx.AID) and any(lemma(t) in NON_HUMAN for t in participants[1:]):
+    # Those it is done to: objects, and the subject of a passive ("the cow was destroyed").
+    done_to = participants[1:] + [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if etype in (lx.ASSAULT, lx.COERCE, lx.AID) and any(lemma(t) in NON_HUMAN for t in done_to):
         return "done to animals or goods"
     if etype == lx.ASSAULT and any(lemma(t) in _ROAD_AGENTS for t in actor_toks):
         return "a road accident, not an attack"
@@ -96,6 +98,7 @@ def _participants(tok: Token, actor_toks: list[Token]) -> list[Token]:
     if obj is not None:
         out.append(obj)
         out.extend(prep_objects(obj, "of"))
+
     out.extend(prep_objects(tok, "of"))
     return out
 

@@ -5,6 +5,9 @@ The dated wire format:
     line 2   the source or agency
     then     the title, an optional local time line (`10:00pm`), photo captions (which the format
              repeats with a `(Source: ...)` credit) and the body, one paragraph a line.
+
+Each parser marks the dateline opening the first body paragraph (`ingest.dateline`) and records where the
+article's `published` came from in `extra["published_from"]` (`ingest.dates`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from eventwire.errors import RejectError
+from eventwire.ingest.dateline import attach_dateline
 from eventwire.models import Article, Segment
 
 _HEADER = re.compile(r"^\s*date\b(?P<rest>.*)$", re.IGNORECASE)
@@ -85,7 +89,7 @@ def parse_dated_text(text: str, path: str | None = None) -> Article:
             segments.append(Segment("local_time", *rest[0]))
             rest = rest[1:]
     segments.extend(_mark_captions(text, rest))
-    return Article(
+    article = Article(
         article_id=content_id(text),
         text=text,
         published=published,
@@ -95,7 +99,9 @@ def parse_dated_text(text: str, path: str | None = None) -> Article:
         path=path,
         local_time=local_time,
         segments=sorted(segments, key=lambda s: s.start),
+        extra={"published_from": "header"},
     )
+    return attach_dateline(article)
 
 
 def parse_plain_text(text: str, path: str | None = None) -> Article:
@@ -111,7 +117,8 @@ def parse_plain_text(text: str, path: str | None = None) -> Article:
             segments.append(Segment("title", *spans[0]))
             spans = spans[1:]
     segments.extend(_mark_captions(text, spans))
-    return Article(article_id=content_id(text), text=text, title=title, path=path, segments=segments)
+    article = Article(article_id=content_id(text), text=text, title=title, path=path, segments=segments)
+    return attach_dateline(article)
 
 
 def article_from_json(obj: Mapping[str, Any], path: str | None = None) -> Article:
@@ -133,6 +140,8 @@ def article_from_json(obj: Mapping[str, Any], path: str | None = None) -> Articl
         extra["source_id"] = obj["id"]
     if obj.get("date") is not None and not obj.get("published"):
         extra["date"] = obj["date"]
+    if published:
+        extra["published_from"] = "json"
     article_id = content_id(published, title, text)
     segments = _mark_captions(text, _line_spans(text))
     headline = " ".join(title.split()) if title else ""
@@ -141,7 +150,7 @@ def article_from_json(obj: Mapping[str, Any], path: str | None = None) -> Articl
         body_at = len(headline) + 2
         text = f"{headline}\n\n{text}"
         segments = [Segment("title", 0, len(headline))] + [_shifted(s, body_at) for s in segments]
-    return Article(
+    article = Article(
         article_id=article_id,
         text=text,
         published=published,
@@ -153,6 +162,7 @@ def article_from_json(obj: Mapping[str, Any], path: str | None = None) -> Articl
         segments=segments,
         extra=extra,
     )
+    return attach_dateline(article)
 
 
 def _shifted(seg: Segment, by: int) -> Segment:

@@ -1,7 +1,8 @@
 """Readers: paths, directories (recursive), JSON lines and stdin, streamed one article at a time.
 
 Every input yields either an Article or a Reject with a one-line reason; nothing is read whole into
-memory beyond one article (JSON lines are streamed line by line).
+memory beyond one article (JSON lines are streamed line by line). An article whose content gives no
+publication date takes the date in its file's name, else `settings.published` (`ingest.dates`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from typing import BinaryIO
 
 from eventwire.config import Settings
 from eventwire.errors import RejectError
+from eventwire.ingest.dateline import attach_dateline
+from eventwire.ingest.dates import fill_published, mark_published
 from eventwire.ingest.decode import check_prose, decode_bytes
 from eventwire.ingest.formats import article_from_json, is_dated_format, parse_dated_text, parse_plain_text
 from eventwire.models import Article, Reject
+from eventwire.web.sources import is_url
+from eventwire.web.warc import is_warc
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 JSON_SUFFIXES = (".json",)
@@ -37,7 +42,7 @@ def iter_input_files(paths: Iterable[str]) -> Iterator[str]:
     *.md) inside directories are skipped. Named files are always read.
     """
     for p in paths:
-        if p == "-":
+        if p == "-" or is_url(p):
             yield p
             continue
         path = Path(p)
@@ -60,9 +65,19 @@ def read_one(name: str, settings: Settings) -> Iterator[Article | Reject]:
     if name == "-":
         yield from _read_stream(sys.stdin.buffer, "<stdin>", settings)
         return
+    if is_url(name):
+        from eventwire.web.sources import read_url
+
+        yield from _web_items(read_url(name, settings), settings)
+        return
     path = Path(name)
     if not path.exists():
         yield Reject(name, "not found", "no such file or directory")
+        return
+    if is_warc(name):
+        from eventwire.web.warc import read_warc
+
+        yield from _web_items(read_warc(name, settings), settings)
         return
     if name.endswith(JSONL_SUFFIXES):
         yield from _read_jsonl_file(path, settings)
@@ -96,7 +111,18 @@ def _text_article(data: bytes, name: str, settings: Settings) -> Article | Rejec
         return Reject(name, exc.reason, exc.detail)
     if note:
         article.extra["encoding_note"] = note
-    return article
+    return fill_published(article, file_name=name, flag=settings.published)
+
+
+def _web_items(items: Iterable[Article | Reject], settings: Settings) -> Iterator[Article | Reject]:
+    """Pages and WARC records: the page's metadata dates them, else a dateline, else `--published`."""
+    for item in items:
+        if isinstance(item, Article):
+            mark_published(item, "page")
+            if item.dateline is None:
+                attach_dateline(item)
+            fill_published(item, flag=settings.published)
+        yield item
 
 
 def _read_stream(stream: BinaryIO, name: str, settings: Settings) -> Iterator[Article | Reject]:
@@ -137,7 +163,7 @@ def _read_jsonl_lines(lines: Iterable[bytes], name: str, settings: Settings) -> 
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield Reject(where, "bad json", f"line {lineno}: {exc}")
             continue
-        yield _object_article(obj, where)
+        yield _object_article(obj, where, name, settings)
 
 
 def _read_json_document(data: bytes, name: str, settings: Settings) -> Iterator[Article | Reject]:
@@ -149,13 +175,14 @@ def _read_json_document(data: bytes, name: str, settings: Settings) -> Iterator[
         return
     if isinstance(doc, list):
         for i, obj in enumerate(doc):
-            yield _object_article(obj, f"{name}[{i}]")
+            yield _object_article(obj, f"{name}[{i}]", name, settings)
     else:
-        yield _object_article(doc, name)
+        yield _object_article(doc, name, name, settings)
 
 
-def _object_article(obj: object, where: str) -> Article | Reject:
-    """One decoded JSON value as an article, or the reason it is not one."""
+def _object_article(obj: object, where: str, name: str, settings: Settings) -> Article | Reject:
+    """One decoded JSON value as an article, or the reason it is not one; an object without a date takes
+    the date in the name of its file `name`, else `settings.published`."""
     try:
         if not isinstance(obj, dict):
             raise RejectError("bad json", f"expected an object, got {type(obj).__name__}")
@@ -163,4 +190,4 @@ def _object_article(obj: object, where: str) -> Article | Reject:
         check_prose(article.text)
     except RejectError as exc:
         return Reject(where, exc.reason, exc.detail)
-    return article
+    return fill_published(article, file_name=name, flag=settings.published)

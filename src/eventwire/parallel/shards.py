@@ -25,7 +25,7 @@ from typing import Any
 import pyarrow as pa
 
 from eventwire.config import Settings
-from eventwire.models import Article, CodedArticle, Event, Mention, Reject, Segment
+from eventwire.models import Article, CodedArticle, Dateline, Event, Mention, Reject, Segment
 from eventwire.runner import IngestSummary
 
 ITEM_SCHEMA = pa.schema([("kind", pa.string()), ("payload", pa.string())])
@@ -66,7 +66,8 @@ def items_from_table(table: pa.Table) -> list[Article | Reject]:
 
 
 def article_from_dict(d: dict[str, Any]) -> Article:
-    return Article(**{**d, "segments": [Segment(**s) for s in d.get("segments") or []]})
+    dateline = Dateline(**d["dateline"]) if d.get("dateline") else None
+    return Article(**{**d, "segments": [Segment(**s) for s in d.get("segments") or []], "dateline": dateline})
 
 
 # --- code -> shards -----------------------------------------------------------------------------------

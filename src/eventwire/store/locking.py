@@ -34,23 +34,28 @@ def lock_wait_seconds() -> float:
 
 
 def is_lock_conflict(exc: BaseException) -> bool:
+    """A lock held by another process, or (within one process) the file open on another connection."""
     text = str(exc).lower()
-    return isinstance(exc, duckdb.Error) and ("lock" in text and ("conflict" in text or "could not set" in text))
+    held = ("lock" in text and ("conflict" in text or "could not set" in text)) or "already attached" in text
+    return isinstance(exc, duckdb.Error) and held
 
 
 def busy_message(path: str, exc: BaseException, waited: float) -> str:
     pid = re.search(r"PID (\d+)", str(exc))
     holder = f"process {pid.group(1)}" if pid else "another process"
     return (
-        f"{path} is in use: {holder} kept it open for writing for more than {waited:.0f} s. eventwire's own "
-        "writers (ingest, watch) hold it only while they store a batch and `eventwire serve` reads a copy, so "
-        "this is another program (a DuckDB shell, a notebook) or a stuck eventwire: close it and run the "
-        "command again, or wait longer with EVENTWIRE_LOCK_WAIT_SECONDS"
+        f"{path} is in use: {holder} kept it open for writing for more than {waited:.0f} s. "
+        "eventwire's own writers (ingest, watch) hold it only while they store a batch and `eventwire serve` "
+        "reads a copy, so this is another program (a DuckDB shell, a notebook) or a stuck eventwire: close "
+        "it and run the command again, or wait longer with EVENTWIRE_LOCK_WAIT_SECONDS"
     )
 
 
 def retry_on_lock(
-    path: str, attempt: Callable[[], T], wait: float | None = None, sleep: Callable[[float], None] = time.sleep
+    path: str,
+    attempt: Callable[[], T],
+    wait: float | None = None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> T:
     """`attempt()`, retried while another process holds the file, for up to `wait` seconds."""
     wait = lock_wait_seconds() if wait is None else wait
